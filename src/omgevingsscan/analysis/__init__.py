@@ -1,0 +1,1 @@
+"""Pure, typed analysis functions on shapely/GeoPandas/networkx data. No Qt."""

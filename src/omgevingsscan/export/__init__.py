@@ -1,0 +1,1 @@
+"""Exports: print layout (PDF/PNG/SVG), offline HTML, data exchange, report. No Qt here."""

@@ -1,0 +1,1 @@
+"""File input and output: OSM import, the GeoPackage project, data exchange. No Qt."""
