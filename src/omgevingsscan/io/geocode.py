@@ -162,3 +162,26 @@ def resolve_site(text: str, pbf: str | Path | None) -> tuple[float, float, str]:
     if not found:
         raise SiteError(f"site {text!r} not found in the names and addresses of {Path(pbf).name}")
     return found[0].lat, found[0].lon, found[0].label
+
+
+def places_from_layers(frames: dict[str, gpd.GeoDataFrame]) -> list[Place]:
+    """Named features and address points of a loaded scan, for search suggestions.
+
+    ``frames`` maps layer name to GeoDataFrame (any CRS); uses ``addresses.label`` and
+    the ``name`` column of every frame.
+    """
+    places: list[Place] = []
+    for layer_name, frame in frames.items():
+        if frame.empty or frame.crs is None:
+            continue
+        cols = [c for c in ("label", "name") if c in frame.columns]
+        if not cols:
+            continue
+        pts = frame.geometry.representative_point().to_crs("EPSG:4326")
+        for col in cols:
+            values = frame[col].to_numpy()
+            for value, p, osm_id in zip(values, pts, frame.get("osm_id", [""] * len(frame))):
+                if isinstance(value, str) and value:
+                    kind = "address" if col == "label" else "name"
+                    places.append(Place(value, kind, p.y, p.x, f"{layer_name}:{osm_id}"))
+    return places

@@ -6,7 +6,9 @@ Styles are plain dicts the renderer understands:
   fixed screen/print width, "m" for a width in map metres);
 - ``breaks`` + ``fills`` on a numeric ``column`` (graduated fill, e.g. height classes);
 - ``categories`` on a ``column``: value to a partial style (e.g. road classes);
-- ``marker`` ("circle", "square", "triangle", "star") and ``marker_size`` (px) for points.
+- ``marker`` ("circle", "square", "triangle", "star") and ``marker_size`` (px) for points;
+- ``label_column``: a column whose text is drawn beside each point;
+- ``mask_outside``: shade the part of the study area outside the polygon (data edge).
 """
 
 from __future__ import annotations
@@ -278,6 +280,7 @@ class DataExtentLayer(VectorLayer):
         "stroke_width": 1.5,
         "width_units": "px",
         "dash": [2, 3],
+        "mask_outside": "#c8c8c8",
     }
 
 

@@ -1,0 +1,299 @@
+"""The map scene: one QGraphicsItem per layer, kept in step with the scan's layer list.
+
+The same scene is shown by the canvas and rendered by the print export, so the map on
+screen and on paper come from one piece of painting code. Widths and marker sizes in
+"px" are nominal 96-dpi pixels, converted to metres from the painter's transform and
+the device's resolution, so a print at 1:2500 looks like the screen at that scale.
+"""
+
+from __future__ import annotations
+
+import math
+from typing import Any
+
+import numpy as np
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QBrush, QColor, QFont, QPainter, QPainterPath, QPen, QPolygonF
+from PySide6.QtWidgets import QGraphicsItem, QGraphicsScene, QStyleOptionGraphicsItem, QWidget
+from shapely.geometry import box as shapely_box
+
+from omgevingsscan.layers.base import Layer, VectorLayer
+from omgevingsscan.layers.osm import OSM_LAYER_KINDS
+from omgevingsscan.render.geometry import path_of, point_coords
+from omgevingsscan.render.style import ResolvedStyle, group_features
+from omgevingsscan.scan import Scan
+
+LAND_COLOUR = "#f2efe9"
+OUTSIDE_COLOUR = "#dcdcdc"
+_OSM_KINDS = {cls.kind for cls in OSM_LAYER_KINDS.values()}
+
+
+def pixel_size_m(painter: QPainter) -> float:
+    """Metres per nominal 96-dpi pixel for the painter's current transform and device."""
+    t = painter.worldTransform()
+    scale = math.sqrt(abs(t.determinant())) or 1.0
+    device = painter.device()
+    dpi = device.logicalDpiX() if device is not None else 96
+    return (dpi / 96.0) / scale
+
+
+def marker_path(kind: str, size: float) -> QPainterPath:
+    """A marker outline of ``size`` (diameter, scene units) centred on the origin."""
+    r = size / 2.0
+    path = QPainterPath()
+    if kind == "square":
+        path.addRect(QRectF(-r, -r, size, size))
+    elif kind == "triangle":
+        path.addPolygon(QPolygonF([QPointF(0, -r), QPointF(r, r * 0.8), QPointF(-r, r * 0.8)]))
+        path.closeSubpath()
+    elif kind == "star":
+        pts = []
+        for i in range(10):
+            rad = r if i % 2 == 0 else r * 0.45
+            a = -math.pi / 2 + i * math.pi / 5
+            pts.append(QPointF(rad * math.cos(a), rad * math.sin(a)))
+        path.addPolygon(QPolygonF(pts))
+        path.closeSubpath()
+    else:
+        path.addEllipse(QPointF(0, 0), r, r)
+    return path
+
+
+class LayerItem(QGraphicsItem):
+    """Draws one vector layer with its style; follows the layer's events."""
+
+    def __init__(self, layer: VectorLayer, clip: QPainterPath | None = None) -> None:
+        super().__init__()
+        self.layer = layer
+        self._clip = clip
+        self._groups: list[tuple[ResolvedStyle, QPainterPath, np.ndarray]] = []
+        self._rect = QRectF()
+        self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
+        self._connections = [
+            (layer.events.visible, self._on_visible),
+            (layer.events.opacity, self._on_opacity),
+            (layer.events.style, self._on_changed),
+            (layer.events.data, self._on_changed),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+        self.setVisible(layer.visible)
+        self.setOpacity(layer.opacity)
+        self._rebuild()
+
+    def dispose(self) -> None:
+        """Disconnect from the layer's events."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
+
+    def _on_visible(self, value: bool) -> None:
+        self.setVisible(value)
+
+    def _on_opacity(self, value: float) -> None:
+        self.setOpacity(value)
+
+    def _on_changed(self, *_: Any) -> None:
+        self.prepareGeometryChange()
+        self._rebuild()
+        self.update()
+
+    def _rebuild(self) -> None:
+        frame = self.layer.data
+        geoms = frame.geometry.to_numpy() if len(frame) else np.array([])
+        self._groups = []
+        is_point = self.layer.geometry_kind == "point"
+        for style, idx in group_features(self.layer.style, frame):
+            if is_point:
+                self._groups.append((style, QPainterPath(), point_coords(geoms[idx])))
+            else:
+                self._groups.append((style, path_of(geoms[idx]), np.empty((0, 2))))
+        if len(frame):
+            x0, y0, x1, y1 = frame.total_bounds
+            pad = 60.0
+            self._rect = QRectF(x0 - pad, -y1 - pad, (x1 - x0) + 2 * pad, (y1 - y0) + 2 * pad)
+        else:
+            self._rect = QRectF()
+
+    def boundingRect(self) -> QRectF:
+        return self._rect
+
+    def paint(
+        self,
+        painter: QPainter,
+        option: QStyleOptionGraphicsItem,
+        widget: QWidget | None = None,
+    ) -> None:
+        px = pixel_size_m(painter)
+        painter.save()
+        if self._clip is not None:
+            painter.setClipPath(self._clip, Qt.ClipOperation.IntersectClip)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        kind = self.layer.geometry_kind
+        if kind == "line":
+            painter.setBrush(Qt.BrushStyle.NoBrush)
+            for style, path, _ in self._groups:
+                if style.casing:
+                    painter.setPen(style.pen(px, casing=True))
+                    painter.drawPath(path)
+            for style, path, _ in self._groups:
+                painter.setPen(style.pen(px))
+                painter.drawPath(path)
+        elif kind == "polygon":
+            mask = self.layer.style.get("mask_outside")
+            if mask and self._clip is not None:
+                outside = self._clip.subtracted(self._groups[0][1]) if self._groups else self._clip
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor(mask))
+                painter.drawPath(outside)
+                hatch = QBrush(QColor("#8a8a8a"), Qt.BrushStyle.BDiagPattern)
+                hatch.setTransform(hatch.transform().scale(px * 1.5, px * 1.5))
+                painter.setBrush(hatch)
+                painter.drawPath(outside)
+            for style, path, _ in self._groups:
+                painter.setPen(style.pen(px))
+                painter.setBrush(style.brush())
+                painter.drawPath(path)
+        else:
+            self._paint_points(painter, px)
+        painter.restore()
+
+    def _paint_points(self, painter: QPainter, px: float) -> None:
+        label_col = self.layer.style.get("label_column")
+        frame = self.layer.data
+        for style, _, coords in self._groups:
+            size = style.marker_size * px
+            marker = marker_path(style.marker, size)
+            pen = QPen(QColor(style.stroke or "#ffffff"), 0.8 * px)
+            painter.setPen(pen)
+            painter.setBrush(style.brush() if style.fill else QBrush(QColor("#777777")))
+            for x, y in coords:
+                painter.drawPath(marker.translated(x, y))
+        if label_col and label_col in frame.columns and len(frame):
+            font = QFont()
+            font.setPixelSize(13)
+            font.setBold(True)
+            painter.setFont(font)
+            for geom, text in zip(frame.geometry, frame[label_col]):
+                if geom is None or not isinstance(text, str):
+                    continue
+                p = geom if geom.geom_type == "Point" else geom.representative_point()
+                painter.save()
+                painter.translate(p.x, -p.y)
+                painter.scale(px, px)
+                offset = QPointF(self.layer.style.get("marker_size", 8) / 2 + 4, 5)
+                halo = QPainterPath()
+                halo.addText(offset, font, text)
+                painter.setPen(QPen(QColor("#ffffff"), 3.0))
+                painter.setBrush(Qt.BrushStyle.NoBrush)
+                painter.drawPath(halo)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(QColor("#222222"))
+                painter.drawPath(halo)
+                painter.restore()
+
+
+class MapScene(QGraphicsScene):
+    """A scene showing every layer of a scan, bottom layer first.
+
+    OSM base layers are clipped to the study-area circle; analysis and user layers
+    are not. Keep a Python reference to the scene for as long as a view shows it.
+    """
+
+    def __init__(self, scan: Scan, parent: Any = None) -> None:
+        super().__init__(parent)
+        self.scan = scan
+        self.items_by_layer: dict[int, LayerItem] = {}
+        circle = path_of([scan.study_area.polygon])
+        self._clip = circle
+        x0, y0, x1, y1 = scan.study_area.polygon.bounds
+        pad = 0.25 * (x1 - x0)
+        self.setSceneRect(QRectF(x0 - pad, -y1 - pad, (x1 - x0) + 2 * pad, (y1 - y0) + 2 * pad))
+        self.setItemIndexMethod(QGraphicsScene.ItemIndexMethod.NoIndex)
+        for layer in scan.layers:
+            self._add(layer)
+        self._restack()
+        events = scan.layers.events
+        self._connections = [
+            (events.inserted, self._on_inserted),
+            (events.removed, self._on_removed),
+            (events.moved, self._on_moved),
+            (events.reordered, self._on_reordered),
+        ]
+        for signal, slot in self._connections:
+            signal.connect(slot)
+
+    def dispose(self) -> None:
+        """Disconnect from the scan and its layers (call before dropping the scene)."""
+        for signal, slot in self._connections:
+            signal.disconnect(slot)
+        self._connections = []
+        for item in self.items_by_layer.values():
+            item.dispose()
+
+    def drawBackground(self, painter: QPainter, rect: QRectF) -> None:
+        painter.fillRect(rect, QColor(OUTSIDE_COLOUR))
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(LAND_COLOUR))
+        painter.drawPath(self._clip)
+        painter.restore()
+
+    def _add(self, layer: Layer) -> None:
+        if not isinstance(layer, VectorLayer):
+            return
+        clip = self._clip if layer.kind in _OSM_KINDS or layer.kind == "data_extent" else None
+        item = LayerItem(layer, clip)
+        self.items_by_layer[id(layer)] = item
+        self.addItem(item)
+
+    def _restack(self) -> None:
+        for z, layer in enumerate(self.scan.layers):
+            item = self.items_by_layer.get(id(layer))
+            if item is not None:
+                item.setZValue(z)
+
+    def _on_inserted(self, _index: int, layer: Layer) -> None:
+        self._add(layer)
+        self._restack()
+
+    def _on_removed(self, _index: int, layer: Layer) -> None:
+        item = self.items_by_layer.pop(id(layer), None)
+        if item is not None:
+            item.dispose()
+            self.removeItem(item)
+        self._restack()
+
+    def _on_moved(self, *_: Any) -> None:
+        self._restack()
+
+    def _on_reordered(self, *_: Any) -> None:
+        self._restack()
+
+    def item_for(self, layer: Layer) -> LayerItem | None:
+        """Return the item drawing ``layer``."""
+        return self.items_by_layer.get(id(layer))
+
+    def features_at(self, x: float, y: float, tolerance_m: float) -> list[tuple[VectorLayer, int]]:
+        """Return ``(layer, row position)`` of visible features near ``(x, y)`` metres.
+
+        The topmost layer comes first. Points and lines match within ``tolerance_m``;
+        polygons match when they contain the point (or lie within the tolerance).
+        """
+        probe = shapely_box(x - tolerance_m, y - tolerance_m, x + tolerance_m, y + tolerance_m)
+        hits: list[tuple[VectorLayer, int]] = []
+        for layer in reversed(list(self.scan.layers)):
+            if not isinstance(layer, VectorLayer) or not layer.visible or not len(layer):
+                continue
+            frame = layer.data
+            idx = frame.sindex.query(probe, predicate="intersects")
+            if not len(idx):
+                continue
+            geoms = frame.geometry.to_numpy()[idx]
+            from shapely.geometry import Point
+
+            centre = Point(x, y)
+            dists = np.array([g.distance(centre) for g in geoms])
+            for pos in idx[np.argsort(dists, kind="stable")]:
+                hits.append((layer, int(pos)))
+        return hits

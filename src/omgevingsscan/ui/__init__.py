@@ -1,0 +1,1 @@
+"""The PySide6 application: windows, docks, tools, dialogs and workers."""

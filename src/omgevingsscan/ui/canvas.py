@@ -1,0 +1,305 @@
+"""The map canvas: a QGraphicsView on a :class:`MapScene`.
+
+Pans by drag and arrow keys, zooms with the wheel around the cursor and with +/-;
+draws a scale bar and a north arrow over the map; reports the cursor position in
+the scan CRS and the scale. Map tools (sightline, route, post…) plug in through
+:class:`MapTool`, which gets the press/move/release events in map metres.
+"""
+
+from __future__ import annotations
+
+import math
+
+from PySide6.QtCore import QPoint, QPointF, QRectF, Qt, Signal
+from PySide6.QtGui import (
+    QColor,
+    QFont,
+    QKeyEvent,
+    QMouseEvent,
+    QPainter,
+    QPainterPath,
+    QPen,
+    QPolygonF,
+    QWheelEvent,
+)
+from PySide6.QtWidgets import QGraphicsView, QWidget
+
+from omgevingsscan.render.geometry import from_scene, to_scene
+from omgevingsscan.render.scene import MapScene
+
+#: Metres per pixel limits: from 1 cm to 50 m a pixel.
+MIN_M_PER_PX = 0.01
+MAX_M_PER_PX = 50.0
+SCREEN_DPI = 96.0
+
+
+def nice_length(max_m: float) -> float:
+    """Return the largest 1-2-5 x 10^n length (metres) not above ``max_m``."""
+    if max_m <= 0:
+        return 0.0
+    exp = math.floor(math.log10(max_m))
+    for mult in (5, 2, 1):
+        value = mult * 10**exp
+        if value <= max_m:
+            return float(value)
+    return float(10**exp)
+
+
+class MapTool:
+    """Base of interactive map tools. Coordinates are metres in the scan CRS.
+
+    Return True from a handler to consume the event (no panning then).
+    """
+
+    cursor = Qt.CursorShape.CrossCursor
+
+    def activate(self, canvas: MapCanvas) -> None:
+        """Called when the tool becomes the canvas's active tool."""
+        self.canvas = canvas
+
+    def deactivate(self) -> None:
+        """Called when another tool takes over."""
+
+    def press(self, x: float, y: float, event: QMouseEvent) -> bool:
+        return False
+
+    def move(self, x: float, y: float, event: QMouseEvent) -> bool:
+        return False
+
+    def release(self, x: float, y: float, event: QMouseEvent) -> bool:
+        return False
+
+
+class MapCanvas(QGraphicsView):
+    """The native vector map view."""
+
+    #: Cursor position in the scan CRS (x, y metres).
+    cursor_moved = Signal(float, float)
+    #: Scale changed: metres per screen pixel.
+    scale_changed = Signal(float)
+    #: A click (no drag) at map position (x, y metres), with no tool consuming it.
+    clicked = Signal(float, float)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._scene: MapScene | None = None  # keep a Python reference
+        self._tool: MapTool | None = None
+        self._press_pos: QPoint | None = None
+        self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+        self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+        self.setViewportUpdateMode(QGraphicsView.ViewportUpdateMode.MinimalViewportUpdate)
+        self.setOptimizationFlag(QGraphicsView.OptimizationFlag.DontSavePainterState, True)
+        self.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setVerticalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.setMouseTracking(True)
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.setBackgroundBrush(QColor("#dcdcdc"))
+        self.setAccessibleName(self.tr("Map"))
+
+    # -- scene -----------------------------------------------------------------
+    def set_map_scene(self, scene: MapScene | None) -> None:
+        """Show ``scene`` (the canvas keeps a reference; the old scene is disposed)."""
+        old = self._scene
+        self._scene = scene
+        self.setScene(scene)
+        if old is not None:
+            old.dispose()
+        if scene is not None:
+            rect = scene.sceneRect()
+            # Leave room to pan beyond the study area.
+            self.setSceneRect(
+                rect.adjusted(-rect.width(), -rect.height(), rect.width(), rect.height())
+            )
+
+    def map_scene(self) -> MapScene | None:
+        """The scene shown, or None."""
+        return self._scene
+
+    # -- tools -----------------------------------------------------------------
+    def set_tool(self, tool: MapTool | None) -> None:
+        """Make ``tool`` active (None: plain pan/inspect)."""
+        if self._tool is not None:
+            self._tool.deactivate()
+        self._tool = tool
+        if tool is not None:
+            tool.activate(self)
+            self.setDragMode(QGraphicsView.DragMode.NoDrag)
+            self.viewport().setCursor(tool.cursor)
+        else:
+            self.setDragMode(QGraphicsView.DragMode.ScrollHandDrag)
+            self.viewport().unsetCursor()
+
+    def tool(self) -> MapTool | None:
+        """The active tool, or None."""
+        return self._tool
+
+    # -- view state ------------------------------------------------------------
+    def metres_per_pixel(self) -> float:
+        """Current scale: metres of map per screen pixel."""
+        t = self.transform()
+        return 1.0 / math.sqrt(abs(t.determinant())) if t.determinant() else 1.0
+
+    def scale_denominator(self) -> float:
+        """Current scale as 1:N on a 96-dpi screen."""
+        return self.metres_per_pixel() * SCREEN_DPI / 0.0254
+
+    def centre_xy(self) -> tuple[float, float]:
+        """Map position (metres) at the centre of the view."""
+        return from_scene(self.mapToScene(self.viewport().rect().center()))
+
+    def set_view(self, cx: float, cy: float, m_per_px: float) -> None:
+        """Centre on (cx, cy) metres at ``m_per_px`` metres per pixel."""
+        m_per_px = min(max(m_per_px, MIN_M_PER_PX), MAX_M_PER_PX)
+        self.resetTransform()
+        self.scale(1.0 / m_per_px, 1.0 / m_per_px)
+        self.centerOn(to_scene(cx, cy))
+        self.scale_changed.emit(self.metres_per_pixel())
+        self.viewport().update()
+
+    def zoom_to_rect(self, x0: float, y0: float, x1: float, y1: float) -> None:
+        """Fit the box (metres) in the view with a small margin."""
+        vw, vh = max(self.viewport().width(), 10), max(self.viewport().height(), 10)
+        m_per_px = max((x1 - x0) / vw, (y1 - y0) / vh) * 1.05
+        self.set_view((x0 + x1) / 2, (y0 + y1) / 2, m_per_px)
+
+    def zoom_by(self, factor: float, anchor: QPoint | None = None) -> None:
+        """Zoom in by ``factor`` (>1) or out (<1), keeping ``anchor`` (viewport px) fixed."""
+        new = self.metres_per_pixel() / factor
+        if not MIN_M_PER_PX <= new <= MAX_M_PER_PX:
+            return
+        if anchor is None:
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
+            self.scale(factor, factor)
+            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        else:
+            before = self.mapToScene(anchor)
+            self.scale(factor, factor)
+            after = self.mapToScene(anchor)
+            delta = after - before
+            self.translate(delta.x(), delta.y())
+        self.scale_changed.emit(self.metres_per_pixel())
+
+    # -- events ----------------------------------------------------------------
+    def wheelEvent(self, event: QWheelEvent) -> None:
+        steps = event.angleDelta().y() / 120.0
+        if steps:
+            self.zoom_by(1.25**steps, event.position().toPoint())
+        event.accept()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        key = event.key()
+        step = 80
+        if key in (Qt.Key.Key_Plus, Qt.Key.Key_Equal):
+            self.zoom_by(1.25)
+        elif key == Qt.Key.Key_Minus:
+            self.zoom_by(0.8)
+        elif key in (Qt.Key.Key_Left, Qt.Key.Key_Right, Qt.Key.Key_Up, Qt.Key.Key_Down):
+            dx = {Qt.Key.Key_Left: -step, Qt.Key.Key_Right: step}.get(key, 0)
+            dy = {Qt.Key.Key_Up: -step, Qt.Key.Key_Down: step}.get(key, 0)
+            self.pan_pixels(dx, dy)
+        else:
+            super().keyPressEvent(event)
+
+    def pan_pixels(self, dx: int, dy: int) -> None:
+        """Move the view by (dx, dy) screen pixels."""
+        centre = self.mapToScene(self.viewport().rect().center() + QPoint(dx, dy))
+        self.centerOn(centre)
+        self.viewport().update()
+
+    def _map_xy(self, event: QMouseEvent) -> tuple[float, float]:
+        return from_scene(self.mapToScene(event.position().toPoint()))
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        self._press_pos = event.position().toPoint()
+        if self._tool is not None and event.button() == Qt.MouseButton.LeftButton:
+            x, y = self._map_xy(event)
+            if self._tool.press(x, y, event):
+                event.accept()
+                return
+        super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        x, y = self._map_xy(event)
+        self.cursor_moved.emit(x, y)
+        if self._tool is not None and self._tool.move(x, y, event):
+            event.accept()
+            return
+        super().mouseMoveEvent(event)
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        x, y = self._map_xy(event)
+        consumed = self._tool is not None and self._tool.release(x, y, event)
+        moved = (
+            self._press_pos is not None
+            and (event.position().toPoint() - self._press_pos).manhattanLength() > 4
+        )
+        self._press_pos = None
+        if not consumed:
+            super().mouseReleaseEvent(event)
+            if not moved and event.button() == Qt.MouseButton.LeftButton:
+                self.clicked.emit(x, y)
+
+    def scrollContentsBy(self, dx: int, dy: int) -> None:
+        super().scrollContentsBy(dx, dy)
+        self.viewport().update()
+
+    # -- overlays --------------------------------------------------------------
+    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
+        super().drawForeground(painter, rect)
+        if self._scene is None:
+            return
+        painter.save()
+        painter.resetTransform()
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        self._draw_scale_bar(painter)
+        self._draw_north_arrow(painter)
+        painter.restore()
+
+    def _draw_scale_bar(self, painter: QPainter) -> None:
+        mpp = self.metres_per_pixel()
+        length_m = nice_length(160 * mpp)
+        if length_m <= 0:
+            return
+        px = length_m / mpp
+        h = self.viewport().height()
+        x0, y0 = 16.0, h - 26.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 210))
+        painter.drawRoundedRect(QRectF(x0 - 8, y0 - 22, px + 70, 36), 4, 4)
+        painter.setBrush(QColor("#222222"))
+        painter.drawRect(QRectF(x0, y0, px / 2, 5))
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor("#222222"), 1))
+        painter.drawRect(QRectF(x0 + px / 2, y0, px / 2, 5))
+        painter.drawRect(QRectF(x0, y0, px, 5))
+        font = QFont()
+        font.setPixelSize(12)
+        painter.setFont(font)
+        label = f"{length_m / 1000:g} km" if length_m >= 1000 else f"{length_m:g} m"
+        painter.drawText(QPointF(x0, y0 - 6), "0")
+        painter.drawText(QPointF(x0 + px - 6, y0 - 6), label)
+        painter.drawText(QPointF(x0 + px + 12, y0 + 6), f"1:{self.scale_denominator():,.0f}")
+
+    def _draw_north_arrow(self, painter: QPainter) -> None:
+        w = self.viewport().width()
+        cx, cy = w - 34.0, 44.0
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(255, 255, 255, 210))
+        painter.drawEllipse(QPointF(cx, cy), 24, 24)
+        left = QPolygonF([QPointF(cx, cy - 18), QPointF(cx - 8, cy + 12), QPointF(cx, cy + 6)])
+        right = QPolygonF([QPointF(cx, cy - 18), QPointF(cx + 8, cy + 12), QPointF(cx, cy + 6)])
+        painter.setBrush(QColor("#222222"))
+        painter.drawPolygon(left)
+        painter.setBrush(QColor("#ffffff"))
+        painter.setPen(QPen(QColor("#222222"), 1))
+        painter.drawPolygon(right)
+        font = QFont()
+        font.setPixelSize(11)
+        font.setBold(True)
+        path = QPainterPath()
+        path.addText(QPointF(cx - 4, cy - 21), font, "N")
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor("#222222"))
+        painter.drawPath(path)
