@@ -132,7 +132,7 @@ def search_osm_file(pbf: str | Path, query: str, limit: int = 10) -> list[Place]
             df = pyogrio.read_dataframe(
                 pbf,
                 layer=layer,
-                where=f"all_tags LIKE '%{like}%'",
+                where=f"all_tags ILIKE '%{like}%'",
                 CONFIG_FILE=str(osmconf_path()),
             )
         except Exception as exc:  # pyogrio's DataSourceError and friends
@@ -143,7 +143,9 @@ def search_osm_file(pbf: str | Path, query: str, limit: int = 10) -> list[Place]
     return rank(places, query, limit)
 
 
-def resolve_site(text: str, pbf: str | Path | None) -> tuple[float, float, str]:
+def resolve_site(
+    text: str, pbf: str | Path | None, source_name: str | None = None
+) -> tuple[float, float, str]:
     """Resolve a site text into ``(lat, lon, label)``.
 
     Accepts "lat, lon", "rd:x,y", or a name/address searched in the OSM file.
@@ -160,7 +162,8 @@ def resolve_site(text: str, pbf: str | Path | None) -> tuple[float, float, str]:
         raise SiteError(f"site {text!r} is not 'lat, lon' or 'rd:x,y' and no data to search")
     found = search_osm_file(pbf, text, limit=1)
     if not found:
-        raise SiteError(f"site {text!r} not found in the names and addresses of {Path(pbf).name}")
+        where = source_name or Path(pbf).name
+        raise SiteError(f"site {text!r} not found in the names and addresses of {where}")
     return found[0].lat, found[0].lon, found[0].label
 
 

@@ -98,7 +98,7 @@ def import_scan(
             lat, lon = site
             label = f"{lat:.6f}, {lon:.6f}"
         else:
-            lat, lon, label = resolve_site(site, pbf)
+            lat, lon, label = resolve_site(site, pbf, path.name)
         the_site = Site(name or label, kind, lat, lon, crs=local_crs(lat, lon))
         crs = the_site.crs
         study = StudyArea((the_site.x, the_site.y), radius_m)

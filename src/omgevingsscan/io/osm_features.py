@@ -127,7 +127,7 @@ def read_osm_frames(
         try:
             df = pyogrio.read_dataframe(pbf, layer=layer, bbox=bbox_wgs84, CONFIG_FILE=conf)
         except Exception as exc:  # pyogrio raises DataSourceError/DataLayerError subclasses
-            raise InputFileError(pbf, f"cannot read OSM {layer} ({exc})") from exc
+            raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
         tags = [parse_hstore(t) for t in df["all_tags"].to_numpy()]
         if layer == "multipolygons":
             way = df["osm_way_id"].to_numpy()
@@ -297,6 +297,7 @@ def classify(
         [pts, polys.assign(geometry=polys.geometry.representative_point())], ignore_index=True
     )
     poi_src = gpd.GeoDataFrame(poi_src, geometry="geometry", crs=crs)
+    poi_src = poi_src.loc[poi_src.geometry.intersects(study_area).to_numpy()]
     cats = [_poi_category(t) for t in poi_src["tags"]]
     keep = np.array([c is not None for c in cats], dtype=bool)
     poi = poi_src.loc[keep]

@@ -170,15 +170,16 @@ class MapCanvas(QGraphicsView):
         if not MIN_M_PER_PX <= new <= MAX_M_PER_PX:
             return
         if anchor is None:
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
-            self.scale(factor, factor)
-            self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
-        else:
-            before = self.mapToScene(anchor)
-            self.scale(factor, factor)
-            after = self.mapToScene(anchor)
-            delta = after - before
-            self.translate(delta.x(), delta.y())
+            anchor = self.viewport().rect().center()
+        before = self.mapToScene(anchor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.NoAnchor)
+        self.scale(factor, factor)
+        self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
+        delta = self.mapFromScene(before) - anchor
+        hbar, vbar = self.horizontalScrollBar(), self.verticalScrollBar()
+        hbar.setValue(hbar.value() + delta.x())
+        vbar.setValue(vbar.value() + delta.y())
+        self.viewport().update()
         self.scale_changed.emit(self.metres_per_pixel())
 
     # -- events ----------------------------------------------------------------
