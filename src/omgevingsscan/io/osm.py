@@ -8,7 +8,8 @@ with pyosmium + osmnx, and works out how much of the study area the data covers.
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from pathlib import Path
 
 import geopandas as gpd
@@ -17,6 +18,7 @@ from shapely.geometry import box
 from omgevingsscan.crs import local_crs
 from omgevingsscan.errors import ImportCancelled, SiteError
 from omgevingsscan.io.geocode import resolve_site
+from omgevingsscan.io.osm_extract import EXTRACT_THRESHOLD_BYTES, extract_box
 from omgevingsscan.io.osm_features import classify, read_osm_frames
 from omgevingsscan.io.osm_file import Bounds, as_pbf, read_bounds
 from omgevingsscan.io.osm_graph import build_graph, read_highways
@@ -106,18 +108,18 @@ def import_scan(
         if bounds is not None:
             _check_site_in_bounds(path, the_site, bounds)
 
-        step(0.2, "Reading features")
-        feature_box = study_box_wgs84(the_site, radius_m, 10.0)
-        frames = read_osm_frames(pbf, feature_box)  # type: ignore[arg-type]
-        step(0.45, "Classifying layers")
-        layers = classify(frames, study.polygon, crs)
-        if all(frame.empty for frame in layers.values()):
-            raise SiteError(f"no OSM data within {radius_m:g} m of the site in {path.name}")
-
-        step(0.55, "Reading the street network")
         margin = NETWORK_MARGIN_M + NETWORK_MARGIN_SHARE * radius_m
         net_box = study_box_wgs84(the_site, radius_m, margin)
-        nodes, ways, newest = read_highways(pbf, net_box, is_cancelled)  # type: ignore[arg-type]
+        with _cut_down(pbf, net_box, step, is_cancelled) as src:
+            step(0.3, "Reading features")
+            feature_box = study_box_wgs84(the_site, radius_m, 10.0)
+            frames = read_osm_frames(src, feature_box)  # type: ignore[arg-type]
+            step(0.45, "Classifying layers")
+            layers = classify(frames, study.polygon, crs)
+            if all(frame.empty for frame in layers.values()):
+                raise SiteError(f"no OSM data within {radius_m:g} m of the site in {path.name}")
+            step(0.55, "Reading the street network")
+            nodes, ways, newest = read_highways(src, net_box, is_cancelled)  # type: ignore[arg-type]
         area = gpd.GeoSeries([study.polygon.buffer(margin)], crs=crs).to_crs("EPSG:4326")[0]
         graphs = {}
         for i, mode in enumerate(MODES):
@@ -164,6 +166,19 @@ def import_scan(
     )
     report(1.0, "Done")
     return scan
+
+
+@contextmanager
+def _cut_down(
+    pbf: Path, box: tuple[float, ...], step: Callable[[float, str], None], cancelled: Cancelled
+) -> Iterator[Path]:
+    """Yield ``pbf`` itself, or for a large file a small extract of ``box`` (streamed)."""
+    if pbf.stat().st_size < EXTRACT_THRESHOLD_BYTES:
+        yield pbf
+        return
+    step(0.15, "Cutting the study area out of the large file")
+    with extract_box(pbf, box, cancelled) as small:  # type: ignore[arg-type]
+        yield small
 
 
 def _check_site_in_bounds(path: Path, site: Site, bounds: Bounds) -> None:

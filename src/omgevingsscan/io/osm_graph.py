@@ -17,6 +17,8 @@ from pathlib import Path
 from typing import Any
 
 import networkx as nx
+import numpy as np
+import shapely
 import osmium
 import osmnx as ox
 from osmnx import _overpass
@@ -158,7 +160,12 @@ def build_graph(
     if mode not in MODES:
         raise ValueError(f"unknown travel mode {mode!r}")
     pred = network_predicate(_MODE_TO_NETWORK[mode])
-    kept = [w for w in ways if pred(w["tags"])]
+    # Truncate by edge before building (as osmnx's truncate_graph_polygon with
+    # truncate_by_edge=True would): keep a way when any of its nodes lies in the area.
+    ids = np.fromiter(nodes.keys(), dtype=np.int64, count=len(nodes))
+    coords = np.array(list(nodes.values()), dtype=float).reshape(-1, 2)
+    inside_ids = set(ids[shapely.contains_xy(area_wgs84, coords[:, 0], coords[:, 1])].tolist())
+    kept = [w for w in ways if pred(w["tags"]) and not inside_ids.isdisjoint(w["nodes"])]
     if not kept:
         return nx.MultiDiGraph(crs=crs)
     used = {n for w in kept for n in w["nodes"]}
@@ -170,11 +177,9 @@ def build_graph(
     ]
     with _useful_tags():
         g = ox_graph._create_graph([{"elements": elements}], bidirectional=mode == "walk")
-    try:
-        g = ox.truncate.truncate_graph_polygon(g, area_wgs84, truncate_by_edge=True)
-    except ValueError:
-        return nx.MultiDiGraph(crs=crs)
-    g = ox.truncate.largest_component(g, strongly=False)
+    # Keep the largest weakly connected component, in place (osmnx copies the graph).
+    largest = max(nx.weakly_connected_components(g), key=len)
+    g.remove_nodes_from([n for n in list(g.nodes) if n not in largest])
     g = ox.simplify_graph(g)
     g = ox.project_graph(g, to_crs=crs)
     return add_travel_times(g, mode)
