@@ -132,3 +132,17 @@ def test_progress_reported():
     fractions = [f for f, _ in seen]
     assert fractions == sorted(fractions)
     assert fractions[-1] == 1.0
+
+
+def test_large_file_path_gives_the_same_scan(demo_scan, monkeypatch):
+    """The streamed cut-out used for large files yields exactly the direct import."""
+    import omgevingsscan.io.osm as osm
+
+    monkeypatch.setattr(osm, "EXTRACT_THRESHOLD_BYTES", 0)
+    scan = osm.import_scan(DEMO_PBF, TOWNHALL, radius_m=500, name="Stadhuis", kind="townhall")
+    for name in OSM_LAYER_NAMES:
+        assert set(scan.frame(name).osm_id) == set(demo_scan.frame(name).osm_id), name
+    for mode in ("walk", "bike", "drive"):
+        assert scan.graphs[mode].number_of_edges() == demo_scan.graphs[mode].number_of_edges()
+    assert scan.data_date == demo_scan.data_date
+    assert scan.coverage == pytest.approx(demo_scan.coverage)
