@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.layers.base import VectorLayer
+from omgevingsscan.ui.strings import layer_title
 
 
 class FeatureInspector(QWidget):
@@ -72,7 +73,7 @@ class FeatureInspector(QWidget):
         elif geom is not None and "LineString" in geom.geom_type:
             rows.append((self.tr("length (m)"), f"{geom.length:,.1f}"))
         name = row.get("name") if "name" in row else None
-        heading = self.tr(layer.title) if layer.title else layer.name
+        heading = layer_title(layer)
         self.title.setText(f"<b>{heading}</b>" + (f": {name}" if isinstance(name, str) else ""))
         self.table.setRowCount(len(rows))
         for r, (k, v) in enumerate(rows):

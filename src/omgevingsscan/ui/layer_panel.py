@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 
 from omgevingsscan.layers.base import Layer, VectorLayer
 from omgevingsscan.scan import Scan
+from omgevingsscan.ui.strings import layer_title
 
 #: Layers the user may not delete (the scan needs them).
 PROTECTED = {"site", "study_area"}
@@ -100,7 +101,7 @@ class LayerPanel(QWidget):
         return list(reversed(list(self._scan.layers))) if self._scan else []
 
     def _label(self, layer: Layer) -> str:
-        title = self.tr(layer.title) if layer.title else layer.name
+        title = layer_title(layer)
         name = title if layer.name == layer.kind else f"{layer.name}"
         if isinstance(layer, VectorLayer):
             return f"{name} ({len(layer):,})"

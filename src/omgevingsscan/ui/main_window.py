@@ -37,6 +37,7 @@ from omgevingsscan.ui.canvas import MapCanvas, MapTool
 from omgevingsscan.ui.inspector import FeatureInspector
 from omgevingsscan.ui.layer_panel import LayerPanel
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog, NewScanRequest
+from omgevingsscan.ui.strings import progress_text
 from omgevingsscan.ui.worker import Job, Task
 
 
@@ -120,61 +121,62 @@ class MainWindow(QMainWindow):
         return action
 
     def _build_actions(self) -> None:
-        tr = self.tr
         self.act_new = self._action(
-            tr("&New scan…"), self.new_scan_dialog, QKeySequence.StandardKey.New
+            self.tr("&New scan…"), self.new_scan_dialog, QKeySequence.StandardKey.New
         )
-        self.act_open = self._action(tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open)
-        self.act_save = self._action(tr("&Save"), self.save, QKeySequence.StandardKey.Save)
+        self.act_open = self._action(
+            self.tr("&Open…"), self.open_dialog, QKeySequence.StandardKey.Open
+        )
+        self.act_save = self._action(self.tr("&Save"), self.save, QKeySequence.StandardKey.Save)
         self.act_save_as = self._action(
-            tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs
+            self.tr("Save &as…"), self.save_as, QKeySequence.StandardKey.SaveAs
         )
-        self.act_demo = self._action(tr("Open the &demo scan"), self.open_demo)
-        self.act_quit = self._action(tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
-        self.act_zoom_site = self._action(tr("Zoom to &site"), self.zoom_to_site, "Ctrl+1")
+        self.act_demo = self._action(self.tr("Open the &demo scan"), self.open_demo)
+        self.act_quit = self._action(self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
+        self.act_zoom_site = self._action(self.tr("Zoom to &site"), self.zoom_to_site, "Ctrl+1")
         self.act_zoom_area = self._action(
-            tr("Zoom to study &area"), self.zoom_to_study_area, "Ctrl+0"
+            self.tr("Zoom to study &area"), self.zoom_to_study_area, "Ctrl+0"
         )
         self.act_zoom_in = self._action(
-            tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn
+            self.tr("Zoom &in"), lambda: self.canvas.zoom_by(1.25), QKeySequence.StandardKey.ZoomIn
         )
         self.act_zoom_out = self._action(
-            tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut
+            self.tr("Zoom &out"), lambda: self.canvas.zoom_by(0.8), QKeySequence.StandardKey.ZoomOut
         )
-        self.act_online = self._action(tr("&Online mode"), self._toggle_online)
+        self.act_online = self._action(self.tr("&Online mode"), self._toggle_online)
         self.act_online.setCheckable(True)
         self.act_online.setChecked(self.settings.online_mode)
         self.act_online.setStatusTip(
-            tr("When on, the app may download OSM data from the Overpass API. Off by default.")
+            self.tr("When on, the app may download OSM data from the Overpass API. Off by default.")
         )
         self.act_about = self._action(
-            tr("&About omgevingsscan"), lambda: self._keep(show_about(self))
+            self.tr("&About omgevingsscan"), lambda: self._keep(show_about(self))
         )
 
         menu = self.menuBar()
-        self.file_menu = menu.addMenu(tr("&File"))
+        self.file_menu = menu.addMenu(self.tr("&File"))
         for act in (self.act_new, self.act_open):
             self.file_menu.addAction(act)
-        self.recent_menu = self.file_menu.addMenu(tr("Open &recent"))
+        self.recent_menu = self.file_menu.addMenu(self.tr("Open &recent"))
         self.file_menu.addAction(self.act_demo)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_save)
         self.file_menu.addAction(self.act_save_as)
         self.file_menu.addSeparator()
         self.file_menu.addAction(self.act_quit)
-        self.view_menu = menu.addMenu(tr("&View"))
+        self.view_menu = menu.addMenu(self.tr("&View"))
         for act in (self.act_zoom_site, self.act_zoom_area, self.act_zoom_in, self.act_zoom_out):
             self.view_menu.addAction(act)
         self.view_menu.addSeparator()
         self.view_menu.addAction(self.layers_dock.toggleViewAction())
         self.view_menu.addAction(self.inspector_dock.toggleViewAction())
-        self.analysis_menu = menu.addMenu(tr("&Analysis"))
-        self.settings_menu = menu.addMenu(tr("&Settings"))
+        self.analysis_menu = menu.addMenu(self.tr("&Analysis"))
+        self.settings_menu = menu.addMenu(self.tr("&Settings"))
         self.settings_menu.addAction(self.act_online)
-        self.help_menu = menu.addMenu(tr("&Help"))
+        self.help_menu = menu.addMenu(self.tr("&Help"))
         self.help_menu.addAction(self.act_about)
 
-        self.toolbar = QToolBar(tr("Main"))
+        self.toolbar = QToolBar(self.tr("Main"))
         self.toolbar.setObjectName("main-toolbar")
         self.addToolBar(self.toolbar)
         for act in (self.act_new, self.act_open, self.act_save):
@@ -257,7 +259,7 @@ class MainWindow(QMainWindow):
 
     def _on_progress(self, fraction: float, message: str) -> None:
         self.progress.setValue(round(fraction * 100))
-        self.statusBar().showMessage(self.tr(message))
+        self.statusBar().showMessage(progress_text(message))
 
     def _on_job_failed(self, message: str, user_error: bool) -> None:
         prefix = "" if user_error else self.tr("Unexpected error: ")
