@@ -18,9 +18,9 @@ from typing import Any
 
 import networkx as nx
 import numpy as np
-import shapely
 import osmium
 import osmnx as ox
+import shapely
 from osmnx import _overpass
 from osmnx import graph as ox_graph
 from shapely.geometry.base import BaseGeometry

@@ -73,3 +73,45 @@ def point_coords(geoms: Iterable[BaseGeometry | None]) -> np.ndarray:
         p = geom if geom.geom_type == "Point" else geom.representative_point()
         pts.append((p.x, -p.y))
     return np.asarray(pts, dtype=float).reshape(-1, 2)
+
+
+def primitives(
+    geoms: Iterable[BaseGeometry | None],
+) -> tuple[list[QPolygonF | QPainterPath], np.ndarray]:
+    """Split geometries into small drawable pieces, with their scene bounds.
+
+    Returns ``(pieces, bounds)``: polygons without holes and linestrings become
+    ``QPolygonF`` (drawn with drawPolygon / drawPolyline), polygons with holes become a
+    small ``QPainterPath``. ``bounds`` is an (n, 4) array of scene (x0, y0, x1, y1) for
+    culling. Many small pieces draw an order of magnitude faster than one big path.
+    """
+    pieces: list[QPolygonF | QPainterPath] = []
+    boxes: list[tuple[float, float, float, float]] = []
+    for geom in geoms:
+        if geom is None or geom.is_empty:
+            continue
+        for part in shapely.get_parts(np.asarray([geom])):
+            kind = part.geom_type
+            if kind == "Polygon":
+                if part.interiors:
+                    sub = QPainterPath()
+                    sub.setFillRule(sub.fillRule().OddEvenFill)
+                    add_geometry(sub, part)
+                    pieces.append(sub)
+                else:
+                    pieces.append(_polygon(np.asarray(part.exterior.coords)))
+            elif kind in ("LineString", "LinearRing"):
+                coords = np.asarray(part.coords)
+                if len(coords) < 2:
+                    continue
+                pieces.append(_polygon(coords))
+            elif kind == "GeometryCollection":
+                sub_pieces, sub_boxes = primitives(part.geoms)
+                pieces += sub_pieces
+                boxes += [tuple(b) for b in sub_boxes]
+                continue
+            else:
+                continue
+            x0, y0, x1, y1 = part.bounds
+            boxes.append((x0, -y1, x1, -y0))
+    return pieces, np.asarray(boxes, dtype=float).reshape(-1, 4)

@@ -19,7 +19,7 @@ from shapely.geometry import box as shapely_box
 
 from omgevingsscan.layers.base import Layer, VectorLayer
 from omgevingsscan.layers.osm import OSM_LAYER_KINDS
-from omgevingsscan.render.geometry import path_of, point_coords
+from omgevingsscan.render.geometry import path_of, point_coords, primitives
 from omgevingsscan.render.style import ResolvedStyle, group_features
 from omgevingsscan.scan import Scan
 
@@ -59,6 +59,17 @@ def marker_path(kind: str, size: float) -> QPainterPath:
     return path
 
 
+def _visible(pieces: list[Any], bounds: np.ndarray, exposed: QRectF) -> list[Any]:
+    """The pieces whose scene bounds meet ``exposed`` (all of them when it is empty)."""
+    if exposed.isEmpty() or not len(pieces):
+        return pieces
+    x0, y0, x1, y1 = exposed.left(), exposed.top(), exposed.right(), exposed.bottom()
+    hit = (bounds[:, 2] >= x0) & (bounds[:, 0] <= x1) & (bounds[:, 3] >= y0) & (bounds[:, 1] <= y1)
+    if hit.all():
+        return pieces
+    return [pieces[i] for i in np.flatnonzero(hit)]
+
+
 class LayerItem(QGraphicsItem):
     """Draws one vector layer with its style; follows the layer's events."""
 
@@ -66,7 +77,8 @@ class LayerItem(QGraphicsItem):
         super().__init__()
         self.layer = layer
         self._clip = clip
-        self._groups: list[tuple[ResolvedStyle, QPainterPath, np.ndarray]] = []
+        self._groups: list[tuple[ResolvedStyle, list[Any], np.ndarray]] = []
+        self._outline = QPainterPath()
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
         self._connections = [
@@ -105,9 +117,15 @@ class LayerItem(QGraphicsItem):
         is_point = self.layer.geometry_kind == "point"
         for style, idx in group_features(self.layer.style, frame):
             if is_point:
-                self._groups.append((style, QPainterPath(), point_coords(geoms[idx])))
+                self._groups.append((style, [], point_coords(geoms[idx])))
             else:
-                self._groups.append((style, path_of(geoms[idx]), np.empty((0, 2))))
+                pieces, bounds = primitives(geoms[idx])
+                self._groups.append((style, pieces, bounds))
+        self._outline = (
+            path_of(geoms)
+            if self.layer.style.get("mask_outside") and len(frame)
+            else QPainterPath()
+        )
         if len(frame):
             x0, y0, x1, y1 = frame.total_bounds
             pad = 60.0
@@ -129,20 +147,23 @@ class LayerItem(QGraphicsItem):
         if self._clip is not None:
             painter.setClipPath(self._clip, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        exposed = option.exposedRect if option is not None else QRectF()
         kind = self.layer.geometry_kind
         if kind == "line":
             painter.setBrush(Qt.BrushStyle.NoBrush)
-            for style, path, _ in self._groups:
+            for style, pieces, bounds in self._groups:
                 if style.casing:
                     painter.setPen(style.pen(px, casing=True))
-                    painter.drawPath(path)
-            for style, path, _ in self._groups:
+                    for piece in _visible(pieces, bounds, exposed):
+                        painter.drawPolyline(piece)
+            for style, pieces, bounds in self._groups:
                 painter.setPen(style.pen(px))
-                painter.drawPath(path)
+                for piece in _visible(pieces, bounds, exposed):
+                    painter.drawPolyline(piece)
         elif kind == "polygon":
             mask = self.layer.style.get("mask_outside")
             if mask and self._clip is not None:
-                outside = self._clip.subtracted(self._groups[0][1]) if self._groups else self._clip
+                outside = self._clip.subtracted(self._outline)
                 painter.setPen(Qt.PenStyle.NoPen)
                 painter.setBrush(QColor(mask))
                 painter.drawPath(outside)
@@ -150,10 +171,14 @@ class LayerItem(QGraphicsItem):
                 hatch.setTransform(hatch.transform().scale(px * 1.5, px * 1.5))
                 painter.setBrush(hatch)
                 painter.drawPath(outside)
-            for style, path, _ in self._groups:
+            for style, pieces, bounds in self._groups:
                 painter.setPen(style.pen(px))
                 painter.setBrush(style.brush())
-                painter.drawPath(path)
+                for piece in _visible(pieces, bounds, exposed):
+                    if isinstance(piece, QPainterPath):
+                        painter.drawPath(piece)
+                    else:
+                        painter.drawPolygon(piece)
         else:
             self._paint_points(painter, px)
         painter.restore()
@@ -167,8 +192,20 @@ class LayerItem(QGraphicsItem):
             pen = QPen(QColor(style.stroke or "#ffffff"), 0.8 * px)
             painter.setPen(pen)
             painter.setBrush(style.brush() if style.fill else QBrush(QColor("#777777")))
-            for x, y in coords:
-                painter.drawPath(marker.translated(x, y))
+            if style.marker_size < 4:
+                # Dots this small look the same as squares; one call draws them all.
+                dot = QPen(QColor(style.fill or "#777777"), size)
+                dot.setCapStyle(Qt.PenCapStyle.SquareCap)
+                painter.setPen(dot)
+                painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in coords]))
+                painter.setPen(pen)
+            elif style.marker == "circle":
+                r = size / 2.0
+                for x, y in coords:
+                    painter.drawEllipse(QPointF(x, y), r, r)
+            else:
+                for x, y in coords:
+                    painter.drawPath(marker.translated(x, y))
         if label_col and label_col in frame.columns and len(frame):
             font = QFont()
             font.setPixelSize(13)

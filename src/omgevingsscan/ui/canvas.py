@@ -20,6 +20,7 @@ from PySide6.QtGui import (
     QPainterPath,
     QPen,
     QPolygonF,
+    QResizeEvent,
     QWheelEvent,
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
@@ -97,6 +98,9 @@ class MapCanvas(QGraphicsView):
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
         self.setBackgroundBrush(QColor("#dcdcdc"))
         self.setAccessibleName(self.tr("Map"))
+        self.scale_bar = ScaleBarOverlay(self)
+        self.north_arrow = NorthArrowOverlay(self)
+        self._place_overlays()
 
     # -- scene -----------------------------------------------------------------
     def set_map_scene(self, scene: MapScene | None) -> None:
@@ -106,6 +110,8 @@ class MapCanvas(QGraphicsView):
         self.setScene(scene)
         if old is not None:
             old.dispose()
+        self.scale_bar.update()
+        self.north_arrow.update()
         if scene is not None:
             rect = scene.sceneRect()
             # Leave room to pan beyond the study area.
@@ -207,7 +213,6 @@ class MapCanvas(QGraphicsView):
         """Move the view by (dx, dy) screen pixels."""
         centre = self.mapToScene(self.viewport().rect().center() + QPoint(dx, dy))
         self.centerOn(centre)
-        self.viewport().update()
 
     def _map_xy(self, event: QMouseEvent) -> tuple[float, float]:
         return from_scene(self.mapToScene(event.position().toPoint()))
@@ -246,51 +251,85 @@ class MapCanvas(QGraphicsView):
         super().scrollContentsBy(dx, dy)
         self.viewport().update()
 
-    # -- overlays --------------------------------------------------------------
-    def drawForeground(self, painter: QPainter, rect: QRectF) -> None:
-        super().drawForeground(painter, rect)
-        if self._scene is None:
-            return
-        painter.save()
-        painter.resetTransform()
-        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
-        self._draw_scale_bar(painter)
-        self._draw_north_arrow(painter)
-        painter.restore()
+    # -- overlays ----------------------------------------------------------------
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        super().resizeEvent(event)
+        self._place_overlays()
 
-    def _draw_scale_bar(self, painter: QPainter) -> None:
-        mpp = self.metres_per_pixel()
+    def _place_overlays(self) -> None:
+        vp = self.viewport().geometry()
+        self.scale_bar.move(vp.left() + 10, vp.bottom() - self.scale_bar.height() - 10)
+        self.north_arrow.move(vp.right() - self.north_arrow.width() - 10, vp.top() + 10)
+
+
+class _Overlay(QWidget):
+    """A small translucent panel over the map (a child of the view, not the viewport,
+    so scrolling the map moves the map's pixels but not the overlay)."""
+
+    def __init__(self, canvas: MapCanvas, width: int, height: int) -> None:
+        super().__init__(canvas)
+        self.canvas = canvas
+        self.setFixedSize(width, height)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+
+class ScaleBarOverlay(_Overlay):
+    """A 1-2-5 scale bar in metres with the scale as 1:N."""
+
+    def __init__(self, canvas: MapCanvas) -> None:
+        super().__init__(canvas, 240, 40)
+        canvas.scale_changed.connect(lambda _m: self.update())
+
+    def bar(self) -> tuple[float, float]:
+        """The bar length in metres and in pixels at the current scale."""
+        mpp = self.canvas.metres_per_pixel()
         length_m = nice_length(160 * mpp)
+        return length_m, (length_m / mpp if mpp else 0.0)
+
+    def paintEvent(self, _event: object) -> None:
+        if self.canvas.map_scene() is None:
+            return
+        length_m, px = self.bar()
         if length_m <= 0:
             return
-        px = length_m / mpp
-        h = self.viewport().height()
-        x0, y0 = 16.0, h - 26.0
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 210))
-        painter.drawRoundedRect(QRectF(x0 - 8, y0 - 22, px + 70, 36), 4, 4)
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawRoundedRect(QRectF(0, 0, self.width(), self.height()), 4, 4)
+        x0, y0 = 8.0, 24.0
         painter.setBrush(QColor("#222222"))
         painter.drawRect(QRectF(x0, y0, px / 2, 5))
-        painter.setBrush(QColor("#ffffff"))
         painter.setPen(QPen(QColor("#222222"), 1))
-        painter.drawRect(QRectF(x0 + px / 2, y0, px / 2, 5))
+        painter.setBrush(Qt.BrushStyle.NoBrush)
         painter.drawRect(QRectF(x0, y0, px, 5))
         font = QFont()
         font.setPixelSize(12)
         painter.setFont(font)
         label = f"{length_m / 1000:g} km" if length_m >= 1000 else f"{length_m:g} m"
         painter.drawText(QPointF(x0, y0 - 6), "0")
-        painter.drawText(QPointF(x0 + px - 6, y0 - 6), label)
-        painter.drawText(QPointF(x0 + px + 12, y0 + 6), f"1:{self.scale_denominator():,.0f}")
+        painter.drawText(QPointF(x0 + px - 4 * len(label), y0 - 6), label)
+        painter.drawText(QPointF(x0 + px + 10, y0 + 6), f"1:{self.canvas.scale_denominator():,.0f}")
+        painter.end()
 
-    def _draw_north_arrow(self, painter: QPainter) -> None:
-        w = self.viewport().width()
-        cx, cy = w - 34.0, 44.0
+
+class NorthArrowOverlay(_Overlay):
+    """A north arrow (the map is always drawn north up)."""
+
+    def __init__(self, canvas: MapCanvas) -> None:
+        super().__init__(canvas, 48, 48)
+
+    def paintEvent(self, _event: object) -> None:
+        if self.canvas.map_scene() is None:
+            return
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+        cx, cy = 24.0, 24.0
         painter.setPen(Qt.PenStyle.NoPen)
-        painter.setBrush(QColor(255, 255, 255, 210))
-        painter.drawEllipse(QPointF(cx, cy), 24, 24)
-        left = QPolygonF([QPointF(cx, cy - 18), QPointF(cx - 8, cy + 12), QPointF(cx, cy + 6)])
-        right = QPolygonF([QPointF(cx, cy - 18), QPointF(cx + 8, cy + 12), QPointF(cx, cy + 6)])
+        painter.setBrush(QColor(255, 255, 255, 215))
+        painter.drawEllipse(QPointF(cx, cy), 23, 23)
+        left = QPolygonF([QPointF(cx, cy - 14), QPointF(cx - 8, cy + 16), QPointF(cx, cy + 10)])
+        right = QPolygonF([QPointF(cx, cy - 14), QPointF(cx + 8, cy + 16), QPointF(cx, cy + 10)])
         painter.setBrush(QColor("#222222"))
         painter.drawPolygon(left)
         painter.setBrush(QColor("#ffffff"))
@@ -300,7 +339,8 @@ class MapCanvas(QGraphicsView):
         font.setPixelSize(11)
         font.setBold(True)
         path = QPainterPath()
-        path.addText(QPointF(cx - 4, cy - 21), font, "N")
+        path.addText(QPointF(cx - 4, cy - 15), font, "N")
         painter.setPen(Qt.PenStyle.NoPen)
         painter.setBrush(QColor("#222222"))
         painter.drawPath(path)
+        painter.end()
