@@ -13,33 +13,42 @@ import time
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from PySide6.QtCore import QRectF  # noqa: E402
-from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen  # noqa: E402
-from PySide6.QtWidgets import QApplication, QGraphicsScene  # noqa: E402
+from PySide6.QtCore import QRectF
+from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
+from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from omgevingsscan.demo import load_demo_scan  # noqa: E402
-from omgevingsscan.layers.base import VectorLayer  # noqa: E402
-from omgevingsscan.render.geometry import path_of  # noqa: E402
-from omgevingsscan.render.scene import MapScene  # noqa: E402
+from omgevingsscan.demo import load_demo_scan
+from omgevingsscan.layers.base import VectorLayer
+from omgevingsscan.render.geometry import path_of
+from omgevingsscan.render.scene import MapScene
+from omgevingsscan.render.style import group_features
 
 
-def naive_scene(scan) -> QGraphicsScene:  # type: ignore[no-untyped-def]
-    """One QGraphicsPathItem per feature, the textbook way."""
+def naive_scene(scan, px: float) -> QGraphicsScene:  # type: ignore[no-untyped-def]
+    """The textbook way: one QGraphicsPathItem per feature (and per casing), with the
+    same resolved pens and brushes as the project's renderer at ``px`` metres/pixel."""
     scene = QGraphicsScene()
     scene.setSceneRect(MapScene(scan).sceneRect())
     for z, layer in enumerate(scan.layers):
         if not isinstance(layer, VectorLayer) or not layer.visible:
             continue
-        fill = layer.style.get("fill") or (layer.style.get("fills") or [None])[0]
-        for geom in layer.data.geometry:
-            if layer.geometry_kind == "point":
-                item = scene.addEllipse(geom.x - 2, -geom.y - 2, 4, 4)
-            else:
-                item = scene.addPath(path_of([geom]))
-            item.setPen(QPen(QColor(layer.style.get("stroke") or "#888888"), 0))
-            if fill and layer.geometry_kind != "line":
-                item.setBrush(QBrush(QColor(fill)))
-            item.setZValue(z)
+        geoms = layer.data.geometry.to_numpy()
+        for style, idx in group_features(layer.style, layer.data):
+            for geom in geoms[idx]:
+                if layer.geometry_kind == "point":
+                    r = style.marker_size * px / 2
+                    item = scene.addEllipse(geom.x - r, -geom.y - r, 2 * r, 2 * r)
+                    item.setBrush(QBrush(QColor(style.fill or "#777777")))
+                    item.setPen(QPen(QColor(style.stroke or "#ffffff"), 0.8 * px))
+                else:
+                    path = path_of([geom])
+                    if layer.geometry_kind == "line" and style.casing:
+                        casing = scene.addPath(path, style.pen(px, casing=True))
+                        casing.setZValue(z - 0.5)
+                    item = scene.addPath(path, style.pen(px))
+                    if layer.geometry_kind == "polygon":
+                        item.setBrush(style.brush())
+                item.setZValue(z)
     return scene
 
 
@@ -64,8 +73,7 @@ def main() -> None:
     for layer in scan.layers:
         layer.visible = True  # every layer, addresses included
     ours = MapScene(scan)
-    naive = naive_scene(scan)
-    x0, y0, x1, y1 = scan.study_area.polygon.bounds
+    x0, _y0, x1, y1 = scan.study_area.polygon.bounds
     views = {
         "study area (1:3,300 on 1600 px)": QRectF(x0, -y1, x1 - x0, (x1 - x0) * 1000 / 1600),
         "site at 1:2,000": QRectF(scan.site.x - 400, -scan.site.y - 250, 800, 500),
@@ -73,6 +81,7 @@ def main() -> None:
     features = sum(len(layer) for layer in scan.layers if isinstance(layer, VectorLayer))
     print(f"demo scan, all layers visible: {features:,} features")
     for label, rect in views.items():
+        naive = naive_scene(scan, rect.width() / 1600)
         t_ours = time_render(ours, rect)
         t_naive = time_render(naive, rect)
         print(
