@@ -34,6 +34,7 @@ from omgevingsscan.scan import Scan
 from omgevingsscan.settings import Settings
 from omgevingsscan.ui.about import show_about
 from omgevingsscan.ui.canvas import MapCanvas, MapTool
+from omgevingsscan.ui.extensions import install_all
 from omgevingsscan.ui.inspector import FeatureInspector
 from omgevingsscan.ui.layer_panel import LayerPanel
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog, NewScanRequest
@@ -58,6 +59,8 @@ class MainWindow(QMainWindow):
 
     #: A scan was shown (after import or open).
     scan_loaded = Signal(object)
+    #: The shown scan is about to be replaced, or the window closes (the old scan).
+    scan_closing = Signal(object)
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()
@@ -82,6 +85,7 @@ class MainWindow(QMainWindow):
         )
         self._build_status_bar()
         self._build_actions()
+        self.extensions = install_all(self)
         self.canvas.cursor_moved.connect(self._on_cursor)
         self.canvas.scale_changed.connect(self._on_scale)
         self.canvas.clicked.connect(self._on_click)
@@ -194,6 +198,8 @@ class MainWindow(QMainWindow):
     # -- showing a scan ---------------------------------------------------------------------
     def set_scan(self, scan: Scan, path: Path | None = None) -> None:
         """Show ``scan`` in the canvas and docks; ``path`` is its file (None: unsaved)."""
+        if self.scan is not None:
+            self.scan_closing.emit(self.scan)
         self.scan = scan
         self.scan_path = path
         self.canvas.set_map_scene(MapScene(scan))
@@ -454,6 +460,10 @@ class MainWindow(QMainWindow):
         if self.job is not None:
             self.job.cancel()
             self.job.wait(10000)
+        if self.scan is not None:
+            self.scan_closing.emit(self.scan)
+        for extension in self.extensions.values():
+            extension.close()
         scene = self.canvas.map_scene()
         self.layer_panel.set_scan(None)
         self.canvas.set_map_scene(None)

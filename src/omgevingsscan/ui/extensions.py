@@ -1,0 +1,36 @@
+"""UI extensions: each feature area (visibility tools, routes, observations, export)
+adds its actions, tools and docks to the main window through one module here.
+
+A module named in :data:`EXTENSIONS` has ``install(window) -> Extension``. The main
+window calls it once; the extension then follows ``window.scan_loaded`` (a scan was
+shown) and ``window.scan_closing`` (the scan is about to be replaced or the window
+closes) and must disconnect what it connected to the old scan. This keeps MainWindow
+free of feature logic: adding a feature is one module and one line here.
+"""
+
+from __future__ import annotations
+
+import importlib
+from typing import TYPE_CHECKING, Protocol
+
+if TYPE_CHECKING:
+    from omgevingsscan.ui.main_window import MainWindow
+
+#: Extension modules under omgevingsscan.ui, installed in this order.
+EXTENSIONS: tuple[str, ...] = ()
+
+
+class Extension(Protocol):
+    """What an installed extension offers the window (it may offer more)."""
+
+    def close(self) -> None:
+        """Release what the extension holds (called when the window closes)."""
+
+
+def install_all(window: MainWindow) -> dict[str, Extension]:
+    """Install every extension in :data:`EXTENSIONS`; returns them by module name."""
+    installed: dict[str, Extension] = {}
+    for name in EXTENSIONS:
+        module = importlib.import_module(f"omgevingsscan.ui.{name}")
+        installed[name] = module.install(window)
+    return installed
