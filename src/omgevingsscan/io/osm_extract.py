@@ -32,7 +32,7 @@ from osmium.filter import EmptyTagFilter, EntityFilter
 from omgevingsscan.errors import ImportCancelled, InputFileError
 
 #: Files at least this large (bytes) are cut down before GDAL reads them.
-EXTRACT_THRESHOLD_BYTES = 16 * 1024 * 1024
+EXTRACT_THRESHOLD_BYTES = 4 * 1024 * 1024
 
 
 def _in_box(lon: float, lat: float, box: tuple[float, float, float, float]) -> bool:
