@@ -34,7 +34,8 @@ def test_dutch_ui(qtbot, demo_scan):
         win = MainWindow(Settings())
         qtbot.addWidget(win)
         menus = [a.text() for a in win.menuBar().actions()]
-        assert menus[:2] == ["&Bestand", "Be&eld"]
+        assert menus[0] == "&Bestand"
+        assert "Be&eld" in menus
         assert win.act_new.text() == "&Nieuwe scan…"
         win.set_scan(demo_scan)
         texts = [win.layer_panel.list.item(i).text() for i in range(win.layer_panel.list.count())]
