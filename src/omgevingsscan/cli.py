@@ -18,6 +18,10 @@ from omgevingsscan.errors import OmgevingsscanError
 COMMAND_MODULES = (
     "scan",
     "gui",
+    "observations",
+    "network",
+    "export",
+    "visibility",
 )
 
 

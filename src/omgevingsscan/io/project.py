@@ -26,7 +26,10 @@ import pandas as pd
 import pyogrio
 
 from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
+from omgevingsscan.io.gpkg_records import write_record_tables
+from omgevingsscan.io.journal import release_file
 from omgevingsscan.layers.base import VectorLayer, layer_class
+from omgevingsscan.layers.records import RecordLayer
 from omgevingsscan.scan import FORMAT_VERSION, Scan, Site, StudyArea
 
 META_TABLE = "omgevingsscan_meta"
@@ -95,7 +98,8 @@ def save_scan(scan: Scan, path: str | Path) -> Path:
         meta = scan.metadata()
         list_columns: dict[str, list[str]] = {}
         for layer in scan.layers:
-            if isinstance(layer, VectorLayer):
+            # Record layers (posts, sightings, ...) get their own tables, written below.
+            if isinstance(layer, VectorLayer) and not isinstance(layer, RecordLayer):
                 frame, changed = _jsonify_lists(layer.data)
                 list_columns[layer.name] = changed
                 _write_frame(frame, tmp, layer.name)
@@ -112,6 +116,8 @@ def save_scan(scan: Scan, path: str | Path) -> Path:
         meta["list_columns"] = list_columns
         meta_frame = pd.DataFrame({"key": ["scan"], "value": [json.dumps(meta, default=str)]})
         pyogrio.write_dataframe(meta_frame, tmp, layer=META_TABLE, driver="GPKG")
+        write_record_tables(tmp, scan.layers, scan.crs)
+        release_file(target)  # close edit-store connections: no write-ahead log may outlive it
         os.replace(tmp, target)
     except PermissionError as exc:
         raise InputFileError(target, f"cannot be written ({exc.strerror})") from exc
@@ -177,6 +183,7 @@ def load_scan(path: str | Path) -> Scan:
     """
     p = Path(path)
     meta = read_metadata(p)
+    release_file(p)  # GDAL's own SQLite must not read under an open edit-store connection
     list_columns: dict[str, list[str]] = meta.get("list_columns", {})
     try:
         site = Site(**meta["site"])

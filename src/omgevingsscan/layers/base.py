@@ -9,6 +9,7 @@ is what the project file stores to rebuild the right class on open.
 from __future__ import annotations
 
 import copy
+import importlib
 from typing import Any, ClassVar
 
 import geopandas as gpd
@@ -16,6 +17,9 @@ from psygnal import Signal, SignalGroup
 from psygnal.containers import EventedList
 
 _REGISTRY: dict[str, type[Layer]] = {}
+#: Modules that define layer kinds; imported on the first lookup of an unknown kind, so
+#: a scan file opened in a fresh process gets its layers back with their own classes.
+KIND_MODULES = ("osm", "posts", "sightings", "annotations", "routes", "visibility")
 
 
 def register_layer(cls: type[Layer]) -> type[Layer]:
@@ -26,6 +30,9 @@ def register_layer(cls: type[Layer]) -> type[Layer]:
 
 def layer_class(kind: str) -> type[Layer]:
     """Return the layer class registered for ``kind``; unknown kinds get VectorLayer."""
+    if kind not in _REGISTRY:
+        for module in KIND_MODULES:
+            importlib.import_module(f"omgevingsscan.layers.{module}")
     return _REGISTRY.get(kind, VectorLayer)
 
 
@@ -163,6 +170,17 @@ class VectorLayer(Layer):
 
     def __len__(self) -> int:
         return len(self._data)
+
+    def render_frame(self) -> tuple[gpd.GeoDataFrame, list[dict[str, Any]] | None]:
+        """What the renderer draws: the rows, and optional per-row style overrides.
+
+        The default draws every row with the layer style. Kinds that filter rows (the
+        "last N hours" of sightings) or style single features (annotations, colours by
+        age) override this; the renderer merges each override over the layer style and
+        also understands ``text`` (drawn at a point), ``text_colour``, ``halo``,
+        ``font_size`` (px) and ``head_size`` (px, an arrowhead at a line's end).
+        """
+        return self.data, None
 
 
 class LayerList(EventedList[Layer]):

@@ -77,7 +77,7 @@ class LayerItem(QGraphicsItem):
         super().__init__()
         self.layer = layer
         self._clip = clip
-        self._groups: list[tuple[ResolvedStyle, list[Any], np.ndarray]] = []
+        self._groups: list[_Group] = []
         self._outline = QPainterPath()
         self._rect = QRectF()
         self.setFlag(QGraphicsItem.GraphicsItemFlag.ItemUsesExtendedStyleOption, True)
@@ -111,16 +111,34 @@ class LayerItem(QGraphicsItem):
         self.update()
 
     def _rebuild(self) -> None:
-        frame = self.layer.data
-        geoms = frame.geometry.to_numpy() if len(frame) else np.array([])
+        frame, overrides = self.layer.render_frame()
+        self._frame = frame
         self._groups = []
-        is_point = self.layer.geometry_kind == "point"
-        for style, idx in group_features(self.layer.style, frame):
-            if is_point:
-                self._groups.append((style, [], point_coords(geoms[idx])))
-            else:
-                pieces, bounds = primitives(geoms[idx])
-                self._groups.append((style, pieces, bounds))
+        geoms = frame.geometry.to_numpy() if len(frame) else np.array([])
+        label_col = self.layer.style.get("label_column")
+        for style, idx in group_features(self.layer.style, frame, overrides):
+            polys, lines, points, texts = [], [], [], []
+            for i in idx:
+                geom = geoms[i]
+                if geom is None or geom.is_empty:
+                    continue
+                kind = geom.geom_type
+                if "Polygon" in kind:
+                    polys.append(geom)
+                elif "LineString" in kind or kind == "LinearRing":
+                    lines.append(geom)
+                elif "Point" in kind:
+                    points.append(geom)
+                text = overrides[i].get("text") if overrides else None
+                if text is None and label_col and label_col in frame.columns:
+                    value = frame[label_col].iloc[i]
+                    text = value if isinstance(value, str) and value else None
+                if text:
+                    anchor = geom if kind == "Point" else geom.representative_point()
+                    texts.append((anchor.x, -anchor.y, str(text), kind == "Point"))
+            self._groups.append(
+                _Group(style, *primitives(polys), *primitives(lines), point_coords(points), texts)
+            )
         self._outline = (
             path_of(geoms)
             if self.layer.style.get("mask_outside") and len(frame)
@@ -128,7 +146,7 @@ class LayerItem(QGraphicsItem):
         )
         if len(frame):
             x0, y0, x1, y1 = frame.total_bounds
-            pad = 60.0
+            pad = 80.0
             self._rect = QRectF(x0 - pad, -y1 - pad, (x1 - x0) + 2 * pad, (y1 - y0) + 2 * pad)
         else:
             self._rect = QRectF()
@@ -148,86 +166,145 @@ class LayerItem(QGraphicsItem):
             painter.setClipPath(self._clip, Qt.ClipOperation.IntersectClip)
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
         exposed = option.exposedRect if option is not None else QRectF()
-        kind = self.layer.geometry_kind
-        if kind == "line":
-            painter.setBrush(Qt.BrushStyle.NoBrush)
-            for style, pieces, bounds in self._groups:
-                if style.casing:
-                    painter.setPen(style.pen(px, casing=True))
-                    for piece in _visible(pieces, bounds, exposed):
-                        painter.drawPolyline(piece)
-            for style, pieces, bounds in self._groups:
-                painter.setPen(style.pen(px))
-                for piece in _visible(pieces, bounds, exposed):
+        mask = self.layer.style.get("mask_outside")
+        if mask and self._clip is not None:
+            self._paint_mask(painter, px, mask)
+        for g in self._groups:
+            if not g.polys:
+                continue
+            painter.setPen(g.style.pen(px))
+            painter.setBrush(g.style.brush())
+            for piece in _visible(g.polys, g.poly_bounds, exposed):
+                if isinstance(piece, QPainterPath):
+                    painter.drawPath(piece)
+                else:
+                    painter.drawPolygon(piece)
+        painter.setBrush(Qt.BrushStyle.NoBrush)
+        for g in self._groups:
+            if g.lines and g.style.casing:
+                painter.setPen(g.style.pen(px, casing=True))
+                for piece in _visible(g.lines, g.line_bounds, exposed):
                     painter.drawPolyline(piece)
-        elif kind == "polygon":
-            mask = self.layer.style.get("mask_outside")
-            if mask and self._clip is not None:
-                outside = self._clip.subtracted(self._outline)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor(mask))
-                painter.drawPath(outside)
-                hatch = QBrush(QColor("#8a8a8a"), Qt.BrushStyle.BDiagPattern)
-                hatch.setTransform(hatch.transform().scale(px * 1.5, px * 1.5))
-                painter.setBrush(hatch)
-                painter.drawPath(outside)
-            for style, pieces, bounds in self._groups:
-                painter.setPen(style.pen(px))
-                painter.setBrush(style.brush())
-                for piece in _visible(pieces, bounds, exposed):
-                    if isinstance(piece, QPainterPath):
-                        painter.drawPath(piece)
-                    else:
-                        painter.drawPolygon(piece)
-        else:
-            self._paint_points(painter, px)
+        for g in self._groups:
+            if not g.lines:
+                continue
+            painter.setPen(g.style.pen(px))
+            for piece in _visible(g.lines, g.line_bounds, exposed):
+                painter.drawPolyline(piece)
+            if g.style.head_size > 0:
+                self._paint_heads(painter, g, px)
+        for g in self._groups:
+            if len(g.points):
+                self._paint_points(painter, g.style, g.points, px)
+        for g in self._groups:
+            if g.texts:
+                self._paint_texts(painter, g.style, g.texts, px)
         painter.restore()
 
-    def _paint_points(self, painter: QPainter, px: float) -> None:
-        label_col = self.layer.style.get("label_column")
-        frame = self.layer.data
-        for style, _, coords in self._groups:
-            size = style.marker_size * px
+    def _paint_mask(self, painter: QPainter, px: float, colour: str) -> None:
+        outside = self._clip.subtracted(self._outline) if self._clip is not None else QPainterPath()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(colour))
+        painter.drawPath(outside)
+        hatch = QBrush(QColor("#8a8a8a"), Qt.BrushStyle.BDiagPattern)
+        hatch.setTransform(hatch.transform().scale(px * 1.5, px * 1.5))
+        painter.setBrush(hatch)
+        painter.drawPath(outside)
+
+    def _paint_heads(self, painter: QPainter, g: _Group, px: float) -> None:
+        """Filled arrowheads at the last vertex of each line."""
+        size = g.style.head_size * px
+        painter.save()
+        painter.setPen(Qt.PenStyle.NoPen)
+        painter.setBrush(QColor(g.style.stroke or "#222222"))
+        for line in g.lines:
+            if line.size() < 2:
+                continue
+            tip, before = line.at(line.size() - 1), line.at(line.size() - 2)
+            angle = math.atan2(tip.y() - before.y(), tip.x() - before.x())
+            left = QPointF(
+                tip.x() - size * math.cos(angle - 0.45), tip.y() - size * math.sin(angle - 0.45)
+            )
+            right = QPointF(
+                tip.x() - size * math.cos(angle + 0.45), tip.y() - size * math.sin(angle + 0.45)
+            )
+            painter.drawPolygon(QPolygonF([tip, left, right]))
+        painter.restore()
+
+    def _paint_points(
+        self, painter: QPainter, style: ResolvedStyle, coords: np.ndarray, px: float
+    ) -> None:
+        size = style.marker_size * px
+        pen = QPen(QColor(style.stroke or "#ffffff"), 0.8 * px)
+        painter.setPen(pen)
+        painter.setBrush(style.brush() if style.fill else QBrush(QColor("#777777")))
+        if style.marker_size < 4:
+            # Dots this small look the same as squares; one call draws them all.
+            dot = QPen(QColor(style.fill or "#777777"), size)
+            dot.setCapStyle(Qt.PenCapStyle.SquareCap)
+            painter.setPen(dot)
+            painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in coords]))
+        elif style.marker == "circle":
+            r = size / 2.0
+            for x, y in coords:
+                painter.drawEllipse(QPointF(x, y), r, r)
+        else:
             marker = marker_path(style.marker, size)
-            pen = QPen(QColor(style.stroke or "#ffffff"), 0.8 * px)
-            painter.setPen(pen)
-            painter.setBrush(style.brush() if style.fill else QBrush(QColor("#777777")))
-            if style.marker_size < 4:
-                # Dots this small look the same as squares; one call draws them all.
-                dot = QPen(QColor(style.fill or "#777777"), size)
-                dot.setCapStyle(Qt.PenCapStyle.SquareCap)
-                painter.setPen(dot)
-                painter.drawPoints(QPolygonF([QPointF(x, y) for x, y in coords]))
-                painter.setPen(pen)
-            elif style.marker == "circle":
-                r = size / 2.0
-                for x, y in coords:
-                    painter.drawEllipse(QPointF(x, y), r, r)
+            for x, y in coords:
+                painter.drawPath(marker.translated(x, y))
+
+    def _paint_texts(
+        self,
+        painter: QPainter,
+        style: ResolvedStyle,
+        texts: list[tuple[float, float, str, bool]],
+        px: float,
+    ) -> None:
+        font = QFont()
+        font.setPixelSize(max(1, round(style.font_size)))
+        font.setBold(True)
+        offset_x = style.marker_size / 2 + 4
+        for x, y, text, beside_marker in texts:
+            painter.save()
+            painter.translate(x, y)
+            painter.scale(px, px)
+            path = QPainterPath()
+            path.addText(QPointF(0, 0), font, text)
+            box = path.boundingRect()
+            if beside_marker and self.layer.geometry_kind == "point":
+                path.translate(offset_x, box.height() / 2 - 2)
             else:
-                for x, y in coords:
-                    painter.drawPath(marker.translated(x, y))
-        if label_col and label_col in frame.columns and len(frame):
-            font = QFont()
-            font.setPixelSize(13)
-            font.setBold(True)
-            painter.setFont(font)
-            for geom, text in zip(frame.geometry, frame[label_col]):
-                if geom is None or not isinstance(text, str):
-                    continue
-                p = geom if geom.geom_type == "Point" else geom.representative_point()
-                painter.save()
-                painter.translate(p.x, -p.y)
-                painter.scale(px, px)
-                offset = QPointF(self.layer.style.get("marker_size", 8) / 2 + 4, 5)
-                halo = QPainterPath()
-                halo.addText(offset, font, text)
-                painter.setPen(QPen(QColor("#ffffff"), 3.0))
+                path.translate(-box.width() / 2, box.height() / 2 - 2)
+            if style.halo:
+                painter.setPen(QPen(QColor(style.halo), 3.0))
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(halo)
-                painter.setPen(Qt.PenStyle.NoPen)
-                painter.setBrush(QColor("#222222"))
-                painter.drawPath(halo)
-                painter.restore()
+                painter.drawPath(path)
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(QColor(style.text_colour))
+            painter.drawPath(path)
+            painter.restore()
+
+
+class _Group:
+    """One resolved style and its pieces: polygons, polylines, points and texts."""
+
+    __slots__ = ("line_bounds", "lines", "points", "poly_bounds", "polys", "style", "texts")
+
+    def __init__(
+        self,
+        style: ResolvedStyle,
+        polys: list[Any],
+        poly_bounds: np.ndarray,
+        lines: list[Any],
+        line_bounds: np.ndarray,
+        points: np.ndarray,
+        texts: list[tuple[float, float, str, bool]],
+    ) -> None:
+        self.style = style
+        self.polys, self.poly_bounds = polys, poly_bounds
+        self.lines, self.line_bounds = lines, line_bounds
+        self.points = points
+        self.texts = texts
 
 
 class MapScene(QGraphicsScene):

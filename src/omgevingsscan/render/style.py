@@ -42,6 +42,10 @@ class ResolvedStyle:
     marker: str = "circle"
     marker_size: float = 6.0
     fill_opacity: float = 1.0
+    text_colour: str = "#222222"
+    halo: str | None = "#ffffff"
+    font_size: float = 12.0
+    head_size: float = 0.0
 
     def width_in_map_units(self, px_m: float) -> float:
         """Return the stroke width in metres, given ``px_m`` metres per nominal pixel."""
@@ -89,13 +93,39 @@ def _resolved(values: dict[str, Any]) -> ResolvedStyle:
 
 
 def group_features(
-    style: dict[str, Any], frame: pd.DataFrame
+    style: dict[str, Any],
+    frame: pd.DataFrame,
+    overrides: list[dict[str, Any]] | None = None,
 ) -> list[tuple[ResolvedStyle, np.ndarray]]:
     """Group the rows of ``frame`` by their resolved style.
 
-    Returns a list of ``(style, row_positions)`` in drawing order (graduated classes
-    low to high; categories in the order the style lists them, the default first).
+    ``overrides`` (one dict per row, from ``Layer.render_frame``) are merged over the
+    class or category style of their row. Returns ``(style, row_positions)`` pairs in
+    drawing order (graduated classes low to high; categories in the order the style
+    lists them, the default first).
     """
+    groups = _group_by_class(style, frame)
+    if not overrides:
+        return groups
+    out: list[tuple[ResolvedStyle, np.ndarray]] = []
+    for resolved, idx in groups:
+        by_key: dict[str, list[int]] = {}
+        looks: dict[str, dict[str, Any]] = {}
+        for i in idx:
+            extra = {k: v for k, v in overrides[i].items() if k in _STYLE_KEYS}
+            key = style_key(extra)
+            by_key.setdefault(key, []).append(int(i))
+            looks[key] = extra
+        base = {k: getattr(resolved, k) for k in _STYLE_KEYS}
+        for key, rows in by_key.items():
+            out.append((_resolved({**base, **looks[key]}), np.asarray(rows, dtype=int)))
+    return out
+
+
+def _group_by_class(
+    style: dict[str, Any], frame: pd.DataFrame
+) -> list[tuple[ResolvedStyle, np.ndarray]]:
+    """Group rows by the graduated class or category of ``style`` (no overrides)."""
     base = _base(style)
     n = len(frame)
     column = style.get("column")

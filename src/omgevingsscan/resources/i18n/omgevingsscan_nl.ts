@@ -14,6 +14,667 @@
     </message>
 </context>
 <context>
+    <name>AnnotationDialog</name>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="97" />
+        <source>Text label</source>
+        <extracomment>Colours offered by the style picker. Two corners closer than this many pixels are one (closing a zone on its first corner).</extracomment>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="98" />
+        <source>Arrow</source>
+        <translation>Pijl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="99" />
+        <source>Zone</source>
+        <translation>Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="104" />
+        <source>Text</source>
+        <translation>Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="104" />
+        <source>Caption (optional)</source>
+        <translation>Bijschrift (niet verplicht)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="111" />
+        <source>Own style</source>
+        <translation>Eigen stijl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="122" />
+        <source> px</source>
+        <translation> px</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="123" />
+        <source>dashed</source>
+        <translation>gestreept</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="126" />
+        <source> pt</source>
+        <translation> pt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="129" />
+        <source>Text colour</source>
+        <translation>Tekstkleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="130" />
+        <source>Text size</source>
+        <translation>Tekstgrootte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="132" />
+        <source>Line colour</source>
+        <translation>Lijnkleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="133" />
+        <source>Line width</source>
+        <translation>Lijndikte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="136" />
+        <source>Fill colour</source>
+        <translation>Vulkleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="137" />
+        <source>Fill opacity</source>
+        <translation>Dekking van de vulling</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="146" />
+        <source>&amp;Text</source>
+        <translation>&amp;Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="146" />
+        <source>&amp;Caption</source>
+        <translation>&amp;Bijschrift</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="148" />
+        <source>&amp;Kind of zone</source>
+        <translation>&amp;Soort zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="164" />
+        <source>none</source>
+        <translation>geen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="210" />
+        <source>Not saved: {0}</source>
+        <translation>Niet opgeslagen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ArrowTool</name>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="252" />
+        <source>Arrow: press at the tail, drag and release at the head. Esc leaves.</source>
+        <translation>Pijl: druk bij de staart, sleep en laat los bij de punt. Esc stopt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="280" />
+        <source>Drag from the tail to the head to draw an arrow.</source>
+        <translation>Sleep van de staart naar de punt om een pijl te tekenen.</translation>
+    </message>
+</context>
+<context>
+    <name>CoverageController</name>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="255" />
+        <source>Open a scan with observation posts first.</source>
+        <extracomment>A new report was shown. The blind spot picked in the list, outlined on the map. The edge of the target area, drawn while the coverage is shown.</extracomment>
+        <translation>Open eerst een scan met observatieposten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="257" />
+        <source>Computing the coverage</source>
+        <translation>Dekking wordt berekend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="302" />
+        <source>Coverage: {0:.0%} seen by at least one post, {1:.0%} by two; {2} blind spots.</source>
+        <translation>Dekking: {0:.0%} gezien door minstens één post, {1:.0%} door twee; {2} dode hoeken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="318" />
+        <source>A layer called {0} exists already; blind spots not shown.</source>
+        <translation>Er is al een laag {0}; dode hoeken niet getoond.</translation>
+    </message>
+</context>
+<context>
+    <name>CoveragePanel</name>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="84" />
+        <source> m</source>
+        <extracomment>Name of the blind-spot layer. Pause after the last post change before the coverage is recomputed (ms). The user picked a blind spot (its index in the report's list). Options changed (radius, OSM cameras): recompute.</extracomment>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="86" />
+        <source>Public ground within this distance of the site</source>
+        <translation>Openbare ruimte binnen deze afstand van het object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="87" />
+        <source>Count OSM cameras</source>
+        <translation>OSM-camera's meetellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="88" />
+        <source>Update when posts change</source>
+        <translation>Bijwerken als posten veranderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="90" />
+        <source>Run Coverage to see how much the posts see.</source>
+        <translation>Start Dekking om te zien hoeveel de posten zien.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="101" />
+        <source>largest first</source>
+        <translation>grootste eerst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="102" />
+        <source>nearest to the site first</source>
+        <translation>dichtst bij het object eerst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="106" />
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="106" />
+        <source>Area (m²)</source>
+        <translation>Oppervlakte (m²)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="106" />
+        <source>Distance (m)</source>
+        <translation>Afstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="119" />
+        <source>Target radius</source>
+        <translation>Straal doelgebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="120" />
+        <source>Seen by ≥ 1 post</source>
+        <translation>Gezien door ≥ 1 post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="121" />
+        <source>Seen by ≥ 2 posts</source>
+        <translation>Gezien door ≥ 2 posten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="126" />
+        <source>Blind spots,</source>
+        <translation>Dode hoeken,</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="149" />
+        <source>Target: public ground within {0} m of the site, {1} m².</source>
+        <translation>Doelgebied: openbare ruimte binnen {0} m van het object, {1} m².</translation>
+    </message>
+    <message>
+        <location filename="../../ui/coverage_panel.py" line="161" />
+        <source>{0} posts and {1} OSM cameras counted; {2} blind spots, {3} m² in all.</source>
+        <translation>{0} posten en {1} OSM-camera's geteld; {2} dode hoeken, samen {3} m².</translation>
+    </message>
+</context>
+<context>
+    <name>EditSession</name>
+    <message>
+        <location filename="../../ui/obs_session.py" line="126" />
+        <source>Observations cannot be edited: {0}</source>
+        <extracomment>Record layers in the order they are created (the last is drawn on top). While edits wait in a recovery file, how often the file is tried again (ms). Quiet time after an edit before the write-ahead log is copied into the file (ms).</extracomment>
+        <translation>Observaties kunnen niet worden bewerkt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="136" />
+        <source>{0} kept edits were recovered.</source>
+        <translation>{0} bewaarde wijzigingen zijn hersteld.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="142" />
+        <source>{0} cannot be written ({1}). Observations you enter are kept in a recovery file, {2}, and written into the scan as soon as it can be. To keep working in a file of your own, use File → Save as.</source>
+        <translation>{0} kan niet worden beschreven ({1}). Wat u invoert wordt bewaard in een herstelbestand, {2}, en in de scan geschreven zodra dat kan. Wilt u verder in een eigen bestand, gebruik dan Bestand → Opslaan als.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="180" />
+        <source>Recover kept edits</source>
+        <translation>Bewaarde wijzigingen herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="182" />
+        <source>Edits to this scan were kept in a recovery file because the scan file could not be written when they were made.</source>
+        <translation>Wijzigingen in deze scan zijn in een herstelbestand bewaard, omdat het scanbestand niet kon worden beschreven toen ze werden gemaakt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="191" />
+        <source>Recover writes them into the scan. Set aside renames the recovery file (nothing is deleted) and opens the scan as it is.</source>
+        <translation>Herstellen schrijft ze in de scan. Apart zetten geeft het herstelbestand een andere naam (er wordt niets verwijderd) en opent de scan zoals hij is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="195" />
+        <source>Recover</source>
+        <translation>Herstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="196" />
+        <source>Set aside</source>
+        <translation>Apart zetten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="224" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="228" />
+        <source>First answer the question about the kept edits.</source>
+        <translation>Beantwoord eerst de vraag over de bewaarde wijzigingen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="242" />
+        <source>Save the scan first</source>
+        <translation>Sla de scan eerst op</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="244" />
+        <source>Posts, sightings and annotations are written into the scan file the moment you enter them, so that nothing is lost if the computer or the program stops. This scan has no file yet: choose where to save it.</source>
+        <translation>Posten, waarnemingen en aantekeningen worden in het scanbestand geschreven op het moment dat u ze invoert, zodat er niets verloren gaat als de computer of het programma stopt. Deze scan heeft nog geen bestand: kies waar u hem opslaat.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="250" />
+        <source>Save as…</source>
+        <translation>Opslaan als…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="295" />
+        <source>The kept edits are now written into the scan file.</source>
+        <translation>De bewaarde wijzigingen staan nu in het scanbestand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="301" />
+        <source>Your edits could not be written into the scan file.</source>
+        <translation>Uw wijzigingen konden niet in het scanbestand worden geschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="344" />
+        <source>Observations: save the scan to start</source>
+        <translation>Observaties: sla de scan op om te beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="346" />
+        <source>Observations are written into the scan file as you enter them. This scan has no file yet: use File → Save as.</source>
+        <translation>Observaties worden bij het invoeren in het scanbestand geschreven. Deze scan heeft nog geen bestand: gebruik Bestand → Opslaan als.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="351" />
+        <source>Observations: kept edits waiting</source>
+        <translation>Observaties: bewaarde wijzigingen wachten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="352" />
+        <source>Answer the question about the kept edits to start editing.</source>
+        <translation>Beantwoord de vraag over de bewaarde wijzigingen om te kunnen bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="355" />
+        <source>✔ Observations are saved as you enter them</source>
+        <translation>✔ Observaties worden bij het invoeren opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="357" />
+        <source>Every post, sighting and annotation is written into {0} the moment you enter it (and undo and redo too). You do not need to press Save for them.</source>
+        <translation>Elke post, waarneming en aantekening wordt in {0} geschreven op het moment dat u hem invoert (ook ongedaan maken en opnieuw doen). U hoeft daarvoor niet op Opslaan te drukken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="362" />
+        <source>⚠ Scan file read-only: edits go to a recovery file</source>
+        <translation>⚠ Scanbestand alleen-lezen: wijzigingen gaan naar een herstelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="363" />
+        <source>Edits are kept in {0} until the scan file can be written.</source>
+        <translation>Wijzigingen worden bewaard in {0} tot het scanbestand kan worden beschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="368" />
+        <source>⚠ Edits kept in a recovery file</source>
+        <translation>⚠ Wijzigingen bewaard in een herstelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_session.py" line="371" />
+        <source>✖ Edits NOT saved</source>
+        <translation>✖ Wijzigingen NIET opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="108" />
+        <source>Export</source>
+        <extracomment>Classification markings offered (the field is editable). Width of the preview image, pixels.</extracomment>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="124" />
+        <source>Print map</source>
+        <translation>Printkaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="125" />
+        <location filename="../../ui/export_dialog.py" line="285" />
+        <source>Interactive map</source>
+        <translation>Interactieve kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="126" />
+        <source>Data</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="127" />
+        <location filename="../../ui/export_dialog.py" line="341" />
+        <source>Report</source>
+        <translation>Rapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="144" />
+        <source>Page preview</source>
+        <translation>Paginavoorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="146" />
+        <source>Preview</source>
+        <translation>Voorbeeld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="158" />
+        <source>Details</source>
+        <translation>Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="167" />
+        <source>Printed at the top and bottom of every page</source>
+        <translation>Bovenaan en onderaan elke pagina afgedrukt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="168" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="169" />
+        <source>Subtitle</source>
+        <translation>Ondertitel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="170" />
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="171" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="172" />
+        <source>Classification</source>
+        <translation>Rubricering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="176" />
+        <source>Layers</source>
+        <translation>Lagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="197" />
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="221" />
+        <source>Portrait</source>
+        <translation>Staand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="222" />
+        <source>Landscape</source>
+        <translation>Liggend</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="226" />
+        <source>Fit to the frame</source>
+        <translation>Passend in het kader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="229" />
+        <source>Study area</source>
+        <translation>Onderzoeksgebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="230" />
+        <source>Current view</source>
+        <translation>Huidige weergave</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="234" />
+        <source>PDF (vector)</source>
+        <translation>PDF (vector)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="235" />
+        <source>PNG (image)</source>
+        <translation>PNG (afbeelding)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="236" />
+        <source>SVG (vector)</source>
+        <translation>SVG (vector)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="240" />
+        <source> dpi</source>
+        <translation> dpi</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="244" />
+        <location filename="../../ui/export_dialog.py" line="255" />
+        <source>Export map</source>
+        <translation>Kaart exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="246" />
+        <source>Paper</source>
+        <translation>Papier</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="247" />
+        <source>Orientation</source>
+        <translation>Oriëntatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="248" />
+        <source>Scale</source>
+        <translation>Schaal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="249" />
+        <source>Map frame</source>
+        <translation>Kaartkader</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="250" />
+        <source>Format</source>
+        <translation>Formaat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="251" />
+        <source>Resolution</source>
+        <translation>Resolutie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="253" />
+        <location filename="../../ui/export_dialog.py" line="283" />
+        <location filename="../../ui/export_dialog.py" line="340" />
+        <source>File</source>
+        <translation>Bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="255" />
+        <source>Maps (*.pdf *.png *.svg)</source>
+        <translation>Kaarten (*.pdf *.png *.svg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="264" />
+        <source>Add the OSM tile basemap (online)</source>
+        <translation>OSM-tegelachtergrond toevoegen (online)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="268" />
+        <source>The OSM tile basemap loads map tiles from tile.openstreetmap.org when the file is opened: the tile server then learns which area, and so which site, is being viewed.</source>
+        <translation>De OSM-tegelachtergrond laadt kaarttegels van tile.openstreetmap.org wanneer het bestand wordt geopend: de tegelserver ziet dan welk gebied, en dus welk object, wordt bekeken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="273" />
+        <source>Online mode is off: the map has no basemap and makes no requests.</source>
+        <translation>Onlinemodus staat uit: de kaart heeft geen achtergrond en doet geen verzoeken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="278" />
+        <source>Export interactive map</source>
+        <translation>Interactieve kaart exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="285" />
+        <source>Web page (*.html)</source>
+        <translation>Webpagina (*.html)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="294" />
+        <source>GeoJSON, one file per layer (QGIS)</source>
+        <translation>GeoJSON, één bestand per laag (QGIS)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="295" />
+        <source>KML (Google Earth, TAK)</source>
+        <translation>KML (Google Earth, TAK)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="296" />
+        <source>GPX of the routes</source>
+        <translation>GPX van de routes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="297" />
+        <source>CSV of the sightings</source>
+        <translation>CSV van de waarnemingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="298" />
+        <source>Copy of the scan (.gpkg)</source>
+        <translation>Kopie van de scan (.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="316" />
+        <source>Export data</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="319" />
+        <source>Folder</source>
+        <translation>Map</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="320" />
+        <source>Data folder</source>
+        <translation>Gegevensmap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="331" />
+        <source>A PDF with a cover, a summary, maps, findings for each analysis that was run, and the data sources.</source>
+        <translation>Een pdf met voorblad, samenvatting, kaarten, bevindingen per uitgevoerde analyse en de gegevensbronnen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="337" />
+        <source>Export report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="341" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="426" />
+        <source>Written: {0}</source>
+        <translation>Geschreven: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="439" />
+        <source>Exporting the map</source>
+        <translation>Kaart exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="463" />
+        <source>Exporting the interactive map</source>
+        <translation>Interactieve kaart exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="482" />
+        <source>Save the scan first to export a copy of its file.</source>
+        <translation>Sla de scan eerst op om een kopie van het bestand te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="509" />
+        <source>Exporting data</source>
+        <translation>Gegevens exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="529" />
+        <source>Exporting the report</source>
+        <translation>Rapport exporteren</translation>
+    </message>
+</context>
+<context>
+    <name>ExportExtension</name>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="558" />
+        <source>&amp;Export…</source>
+        <translation>&amp;Exporteren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="561" />
+        <source>Print map, interactive map, data for other tools, assessment report</source>
+        <translation>Printkaart, interactieve kaart, gegevens voor andere programma's, beoordelingsrapport</translation>
+    </message>
+    <message>
+        <location filename="../../ui/export_dialog.py" line="587" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+</context>
+<context>
     <name>FeatureInspector</name>
     <message>
         <location filename="../../ui/inspector.py" line="25" />
@@ -44,6 +705,14 @@
         <location filename="../../ui/inspector.py" line="74" />
         <source>length (m)</source>
         <translation>lengte (m)</translation>
+    </message>
+</context>
+<context>
+    <name>LabelTool</name>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="233" />
+        <source>Label: click where the text goes. Esc leaves.</source>
+        <translation>Tekst: klik waar de tekst moet komen. Esc stopt.</translation>
     </message>
 </context>
 <context>
@@ -81,216 +750,230 @@
     </message>
 </context>
 <context>
+    <name>Legend</name>
+    <message>
+        <location filename="../../render/legend.py" line="80" />
+        <source>other</source>
+        <extracomment>Legend swatch width, gap to the label and space after a column, millimetres.</extracomment>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <location filename="../../render/legend.py" line="346" />
+        <source>+{0} more (see the data export)</source>
+        <translation>+{0} meer (zie de gegevensexport)</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="78" />
+        <location filename="../../ui/main_window.py" line="81" />
         <source>Layers</source>
-        <extracomment>A scan was shown (after import or open).</extracomment>
+        <extracomment>A scan was shown (after import or open). The shown scan is about to be replaced, or the window closes (the old scan).</extracomment>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="84" />
         <source>Feature</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="106" />
+        <location filename="../../ui/main_window.py" line="110" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>&amp;New scan…</source>
         <translation>&amp;Nieuwe scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="128" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="136" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>Open the &amp;demo scan</source>
         <translation>&amp;Demoscan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="140" />
         <source>Zoom to &amp;site</source>
         <translation>Zoom naar &amp;object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>Zoom to study &amp;area</source>
         <translation>Zoom naar &amp;onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="144" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="150" />
         <source>&amp;Online mode</source>
         <translation>&amp;Onlinemodus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="154" />
         <source>When on, the app may download OSM data from the Overpass API. Off by default.</source>
         <translation>Indien aan, mag de app OSM-gegevens downloaden van de Overpass-API. Standaard uit.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="153" />
+        <location filename="../../ui/main_window.py" line="157" />
         <source>&amp;About omgevingsscan</source>
         <translation>&amp;Over omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="160" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="171" />
         <source>&amp;View</source>
         <translation>Be&amp;eld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="173" />
+        <location filename="../../ui/main_window.py" line="177" />
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="174" />
+        <location filename="../../ui/main_window.py" line="178" />
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="176" />
+        <location filename="../../ui/main_window.py" line="180" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="179" />
+        <location filename="../../ui/main_window.py" line="183" />
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="207" />
+        <location filename="../../ui/main_window.py" line="213" />
         <source>unsaved</source>
         <translation>niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="212" />
+        <location filename="../../ui/main_window.py" line="218" />
         <source>The data covers {0:.0%} of the study area; the hatched part has no data.</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied; het gearceerde deel heeft geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="239" />
+        <location filename="../../ui/main_window.py" line="245" />
         <source>Please wait: {0} is still running.</source>
         <translation>Even geduld: {0} loopt nog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="250" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="265" />
+        <location filename="../../ui/main_window.py" line="271" />
         <source>Unexpected error: </source>
         <translation>Onverwachte fout: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="277" />
+        <location filename="../../ui/main_window.py" line="283" />
         <source>omgevingsscan</source>
         <translation>omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="288" />
+        <location filename="../../ui/main_window.py" line="294" />
         <source>Opening the demo scan</source>
         <translation>De demoscan wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="303" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>Opening {0}</source>
         <translation>{0} wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="315" />
         <source>Open scan</source>
         <translation>Scan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="337" />
+        <location filename="../../ui/main_window.py" line="343" />
         <source>Importing OSM data</source>
         <translation>OSM-gegevens worden ingelezen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="362" />
+        <location filename="../../ui/main_window.py" line="368" />
         <source>Open a scan first to pick a location on its map.</source>
         <translation>Open eerst een scan om een locatie op de kaart te kiezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="372" />
+        <location filename="../../ui/main_window.py" line="378" />
         <source>Click the site on the map.</source>
         <translation>Klik het object aan op de kaart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="388" />
+        <location filename="../../ui/main_window.py" line="394" />
         <source>Save scan</source>
         <translation>Scan opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="412" />
+        <location filename="../../ui/main_window.py" line="418" />
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>on</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="425" />
+        <location filename="../../ui/main_window.py" line="431" />
         <source>off</source>
         <translation>uit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="426" />
+        <location filename="../../ui/main_window.py" line="432" />
         <source>Online mode is {0}.</source>
         <translation>Onlinemodus staat {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="438" />
+        <location filename="../../ui/main_window.py" line="444" />
         <source>Scale 1:{0}</source>
         <translation>Schaal 1:{0}</translation>
     </message>
@@ -298,10 +981,33 @@
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../ui/canvas.py" line="99" />
+        <location filename="../../ui/canvas.py" line="100" />
         <source>Map</source>
         <extracomment>Metres per pixel limits: from 1 cm to 50 m a pixel. Cursor position in the scan CRS (x, y metres). Scale changed: metres per screen pixel. A click (no drag) at map position (x, y metres), with no tool consuming it.</extracomment>
         <translation>Kaart</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureTool</name>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="401" />
+        <source>Measure: click points; double-click or Enter ends. Backspace drops a point; Esc clears.</source>
+        <translation>Meten: klik punten aan; dubbelklikken of Enter rondt af. Backspace haalt een punt weg; Esc wist.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="436" />
+        <source>{0:,.1f} m</source>
+        <translation>{0:,.1f} m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="438" />
+        <source>; area {0:,.0f} m²</source>
+        <translation>; oppervlakte {0:,.0f} m²</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="455" />
+        <source>Measured: {0}</source>
+        <translation>Gemeten: {0}</translation>
     </message>
 </context>
 <context>
@@ -458,6 +1164,695 @@
     </message>
 </context>
 <context>
+    <name>ObservationsUI</name>
+    <message>
+        <location filename="../../ui/observations.py" line="134" />
+        <source>Sightings log</source>
+        <translation>Waarnemingenlogboek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="140" />
+        <source>Coverage</source>
+        <translation>Dekking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="179" />
+        <source>Observation &amp;post</source>
+        <translation>Observatie&amp;post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="180" />
+        <source>Place, move, aim and edit observation posts (P)</source>
+        <translation>Observatieposten plaatsen, verplaatsen, richten en bewerken (P)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="181" />
+        <source>Text &amp;label</source>
+        <translation>&amp;Tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="181" />
+        <source>Put a text on the map (T)</source>
+        <translation>Een tekst op de kaart zetten (T)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="182" />
+        <source>&amp;Arrow</source>
+        <translation>&amp;Pijl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="182" />
+        <source>Draw an arrow (A)</source>
+        <translation>Een pijl tekenen (A)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="183" />
+        <source>&amp;Zone</source>
+        <translation>&amp;Zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="184" />
+        <source>Draw a cordon, no-parking zone, meeting point or restricted area (Z)</source>
+        <translation>Een afzetting, parkeerverbodszone, verzamelpunt of verboden gebied tekenen (Z)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="185" />
+        <source>&amp;Measure</source>
+        <translation>&amp;Meten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="186" />
+        <source>Measure a distance and an area (M)</source>
+        <translation>Een afstand en een oppervlakte meten (M)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="188" />
+        <source>&amp;Observations</source>
+        <translation>&amp;Observaties</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="206" />
+        <source>&amp;Log a sighting at the post</source>
+        <translation>&amp;Waarneming vastleggen bij de post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="207" />
+        <source>Type what was seen; Enter logs it with the time now (Ctrl+L)</source>
+        <translation>Typ wat er gezien is; Enter legt het vast met de tijd van nu (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="210" />
+        <source>Log a sighting on the &amp;map</source>
+        <translation>Waarneming vastleggen op de &amp;kaart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="213" />
+        <source>Click where it was (Ctrl+Shift+L)</source>
+        <translation>Klik waar het was (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="216" />
+        <source>&amp;Coverage of the posts</source>
+        <translation>&amp;Dekking van de posten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="217" />
+        <source>Share of the public ground seen by the posts, and the blind spots</source>
+        <translation>Deel van de openbare ruimte dat de posten zien, en de dode hoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="220" />
+        <source>Show OSM &amp;cameras' views</source>
+        <translation>Zicht van OSM-&amp;camera's tonen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="221" />
+        <source>Draw the views of surveillance cameras mapped in OpenStreetMap</source>
+        <translation>Het zicht tekenen van bewakingscamera's die in OpenStreetMap staan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="350" />
+        <source>The layer {0} holds entered data and cannot be removed. Untick it to hide it.</source>
+        <translation>De laag {0} bevat ingevoerde gegevens en kan niet worden verwijderd. Vink hem uit om hem te verbergen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="386" />
+        <source>Not saved: {0}</source>
+        <translation>Niet opgeslagen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="406" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="451" />
+        <source>New observation post</source>
+        <translation>Nieuwe observatiepost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="468" />
+        <source>Observation post {0}</source>
+        <translation>Observatiepost {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="562" />
+        <source>The filter was cleared to show the new sighting.</source>
+        <translation>Het filter is gewist om de nieuwe waarneming te tonen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="661" />
+        <source>Post {0} selected: drag to move, Del removes, double-click edits.</source>
+        <translation>Post {0} gekozen: slepen verplaatst, Del verwijdert, dubbelklikken bewerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="731" />
+        <source>Place observation posts first (the post tool, P).</source>
+        <translation>Plaats eerst observatieposten (het postgereedschap, P).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="756" />
+        <source>Post {0} stands inside a building: its view is taken from the nearest open space, {1:.0f} m away (dashed line).</source>
+        <translation>Post {0} staat in een gebouw: het zicht wordt genomen vanaf de dichtstbijzijnde open ruimte, {1:.0f} m verderop (stippellijn).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="765" />
+        <source>A view could not be computed: {0}</source>
+        <translation>Een zicht kon niet worden berekend: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="775" />
+        <source>Save the scan first to work with posts and cameras.</source>
+        <translation>Sla de scan eerst op om met posten en camera's te werken.</translation>
+    </message>
+</context>
+<context>
+    <name>PostDialog</name>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="101" />
+        <source>observer or team</source>
+        <extracomment>Eye height proposed for each height kind (metres above the street).</extracomment>
+        <translation>waarnemer of team</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="107" />
+        <location filename="../../ui/post_dialog.py" line="120" />
+        <source> m</source>
+        <translation> m</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="114" />
+        <source>Compass direction of the view: 0 = north, 90 = east</source>
+        <translation>Kompasrichting van het zicht: 0 = noord, 90 = oost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="119" />
+        <source>Field of view; 360° sees all round</source>
+        <translation>Gezichtsveld; 360° ziet rondom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="124" />
+        <source>from</source>
+        <translation>van</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="125" />
+        <source>to</source>
+        <translation>tot</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="132" />
+        <source>&amp;Name</source>
+        <translation>&amp;Naam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="133" />
+        <source>&amp;Type</source>
+        <translation>&amp;Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="134" />
+        <source>&amp;Observer</source>
+        <translation>&amp;Waarnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="138" />
+        <source>&amp;Height</source>
+        <translation>&amp;Hoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="139" />
+        <source>&amp;Direction</source>
+        <translation>&amp;Richting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="140" />
+        <source>&amp;Field of view</source>
+        <translation>&amp;Gezichtsveld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="141" />
+        <source>&amp;Range</source>
+        <translation>&amp;Bereik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="142" />
+        <source>N&amp;otes</source>
+        <translation>&amp;Opmerkingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="143" />
+        <source>Manned</source>
+        <translation>Bemand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_dialog.py" line="189" />
+        <source>Not saved: {0}</source>
+        <translation>Niet opgeslagen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>PostTool</name>
+    <message>
+        <location filename="../../ui/post_tool.py" line="61" />
+        <source>Post: click to place (drag to aim it); drag a post to move it, Shift+drag to aim it; double-click to edit; Del removes; Esc leaves.</source>
+        <extracomment>A press that moves less than this many pixels is a click. Pick tolerance around a post marker, pixels. Live-update interval while dragging, ms (about 60 per second at most). Time of the last live update of a dragged post, ms.</extracomment>
+        <translation>Post: klik om te plaatsen (sleep om te richten); sleep een post om hem te verplaatsen, Shift+slepen richt hem; dubbelklik om te bewerken; Del verwijdert; Esc stopt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/post_tool.py" line="133" />
+        <source>{0:.0f} m, {1:.0f}°</source>
+        <translation>{0:.0f} m, {1:.0f}°</translation>
+    </message>
+</context>
+<context>
+    <name>PrintLayout</name>
+    <message>
+        <location filename="../../render/layout.py" line="322" />
+        <source>residence</source>
+        <extracomment>Colour of the scale bar (its outline and dark segments); tests find the bar by it. Colour of the classification marking. PDF device resolution (dots per inch); PDF coordinates are exact to 1/1200 inch. SVG user units per inch (the viewBox is the page in these units). ``(dx, dy)`` metres by which ``scan`` was moved (see ``shifted_scan``); the extent, tick labels and texts stay in true coordinates.</extracomment>
+        <translation>woning</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="323" />
+        <source>town hall</source>
+        <translation>gemeentehuis</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="324" />
+        <source>venue</source>
+        <translation>locatie</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="337" />
+        <source>Site</source>
+        <translation>Object</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="339" />
+        <source>Scale</source>
+        <translation>Schaal</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="342" />
+        <source>Author</source>
+        <translation>Auteur</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="343" />
+        <source>Date</source>
+        <translation>Datum</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="377" />
+        <source>Legend</source>
+        <translation>Legenda</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="408" />
+        <source>Scale {0} on {1}</source>
+        <translation>Schaal {0} op {1}</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="424" />
+        <source>Print at 100 % (no fit to page)</source>
+        <translation>Afdrukken op 100 % (niet passend maken)</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="445" />
+        <source>unknown</source>
+        <translation>onbekend</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="451" />
+        <source>Data date {0}; source {1}</source>
+        <translation>Datum gegevens {0}; bron {1}</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="458" />
+        <source>Coordinates {0}, metres; grid north (true north {1:+.1f}°)</source>
+        <translation>Coördinaten {0}, meters; roosternoorden (geografisch noorden {1:+.1f}°)</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="468" />
+        <source>The data covers {0:.0%} of the study area (hatched: no data)</source>
+        <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied (gearceerd: geen gegevens)</translation>
+    </message>
+    <message>
+        <location filename="../../render/layout.py" line="479" />
+        <source>Exported {0} with omgevingsscan {1}</source>
+        <translation>Geëxporteerd {0} met omgevingsscan {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SightingsDelegate</name>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="335" />
+        <source>14:30 or 2024-05-01 14:30</source>
+        <translation>14:30 of 2024-05-01 14:30</translation>
+    </message>
+</context>
+<context>
+    <name>SightingsExchange</name>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="57" />
+        <source>No sightings shown to export.</source>
+        <extracomment>Record kinds merged from another scan file, in this order.</extracomment>
+        <translation>Er worden geen waarnemingen getoond om te exporteren.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="60" />
+        <source>Export sightings as CSV</source>
+        <translation>Waarnemingen exporteren als CSV</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="60" />
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="62" />
+        <source>Export sightings as GeoJSON</source>
+        <translation>Waarnemingen exporteren als GeoJSON</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="63" />
+        <source>GeoJSON (*.geojson *.json)</source>
+        <translation>GeoJSON (*.geojson *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="79" />
+        <source>{0} could not be written: {1}</source>
+        <translation>{0} kon niet worden geschreven: {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="83" />
+        <source>{0} sightings exported to {1}</source>
+        <translation>{0} waarnemingen geëxporteerd naar {1}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="92" />
+        <source>Import and merge sightings</source>
+        <translation>Waarnemingen importeren en samenvoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="94" />
+        <source>Scan or GeoJSON (*.gpkg *.geojson *.json)</source>
+        <translation>Scan of GeoJSON (*.gpkg *.geojson *.json)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="115" />
+        <source>Reading {0}</source>
+        <translation>{0} wordt gelezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="134" />
+        <source>{0}: {1} added, {2} already there, {3} conflicts</source>
+        <translation>{0}: {1} toegevoegd, {2} waren er al, {3} conflicten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="142" />
+        <source>Merged {0}</source>
+        <translation>{0} samengevoegd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_io.py" line="149" />
+        <source>Conflicts are records with the same identity but other content; the version in this scan was kept.</source>
+        <translation>Conflicten zijn gegevens met dezelfde identiteit maar een andere inhoud; de versie in deze scan is behouden.</translation>
+    </message>
+</context>
+<context>
+    <name>SightingsModel</name>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="207" />
+        <source>Time</source>
+        <extracomment>Columns of the table, in order (Sighting attribute names). Role giving the value the proxy sorts on. Role giving the sighting's uuid. How times show in the table (local; the tooltip gives the full date and UTC). How a time is offered for editing. An edit was refused: the reason. An edit was made (clears an old error).</extracomment>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="208" />
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="209" />
+        <source>Sev.</source>
+        <translation>Ernst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="210" />
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="211" />
+        <source>Plate</source>
+        <translation>Kenteken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="212" />
+        <source>Colour</source>
+        <translation>Kleur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="213" />
+        <source>Observer</source>
+        <translation>Waarnemer</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="214" />
+        <source>Post</source>
+        <translation>Post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="254" />
+        <source>{0} (UTC {1})</source>
+        <translation>{0} (UTC {1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_model.py" line="275" />
+        <source>{0} not changed: {1}</source>
+        <translation>{0} niet gewijzigd: {1}</translation>
+    </message>
+</context>
+<context>
+    <name>SightingsPanel</name>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="104" />
+        <source>Post the sighting is seen from (its position is used)</source>
+        <translation>Post van waaruit gezien (de plek van de post wordt gebruikt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="112" />
+        <source>sev. </source>
+        <translation>ernst </translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="113" />
+        <source>Severity: 1 note … 5 immediate threat</source>
+        <translation>Ernst: 1 notitie … 5 direct gevaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="117" />
+        <source>What was seen — Enter logs it now at the post (Ctrl+L)</source>
+        <translation>Wat is er gezien — Enter legt het nu vast bij de post (Ctrl+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="120" />
+        <source>Log</source>
+        <translation>Vastleggen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="121" />
+        <source>Log now at the post (Enter)</source>
+        <translation>Nu vastleggen bij de post (Enter)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="123" />
+        <source>On map…</source>
+        <translation>Op kaart…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="125" />
+        <source>Log now at a place you click on the map (Ctrl+Shift+L)</source>
+        <translation>Nu vastleggen op een plek die u op de kaart aanklikt (Ctrl+Shift+L)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="139" />
+        <source>Filter: words, plate…</source>
+        <translation>Filter: woorden, kenteken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="142" />
+        <source>all categories</source>
+        <translation>alle categorieën</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="146" />
+        <location filename="../../ui/sightings_dock.py" line="296" />
+        <source>all observers</source>
+        <translation>alle waarnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="149" />
+        <source>any time</source>
+        <translation>elk tijdstip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="150" />
+        <source>last hour</source>
+        <translation>afgelopen uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="151" />
+        <source>last 4 hours</source>
+        <translation>afgelopen 4 uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="152" />
+        <source>last 24 hours</source>
+        <translation>afgelopen 24 uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="153" />
+        <source>from … to …</source>
+        <translation>van … tot …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="165" />
+        <source>Clear the filter</source>
+        <translation>Filter wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="223" />
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="224" />
+        <source>Delete the selected sightings (Del)</source>
+        <translation>De gekozen waarnemingen verwijderen (Del)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="226" />
+        <source>Colour by age</source>
+        <translation>Kleur naar leeftijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="228" />
+        <source>On the map: light = older, dark red = recent</source>
+        <translation>Op de kaart: licht = ouder, donkerrood = recent</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="229" />
+        <source>Map: last</source>
+        <translation>Kaart: laatste</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="234" />
+        <source> h</source>
+        <translation> uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="238" />
+        <source>Export</source>
+        <translation>Exporteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="241" />
+        <source>CSV (rows shown)…</source>
+        <translation>CSV (getoonde rijen)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="243" />
+        <source>GeoJSON for the police (rows shown)…</source>
+        <translation>GeoJSON voor de politie (getoonde rijen)…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="247" />
+        <source>Import / merge…</source>
+        <translation>Importeren / samenvoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="249" />
+        <source>Merge sightings from another observer's scan file or a GeoJSON file</source>
+        <translation>Waarnemingen samenvoegen uit het scanbestand van een andere waarnemer of een GeoJSON-bestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="281" />
+        <source>(no post)</source>
+        <translation>(geen post)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="365" />
+        <source>{0} sightings</source>
+        <translation>{0} waarnemingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/sightings_dock.py" line="367" />
+        <source>{0} of {1} sightings shown</source>
+        <translation>{0} van {1} waarnemingen getoond</translation>
+    </message>
+</context>
+<context>
+    <name>UndoActions</name>
+    <message>
+        <location filename="../../ui/undo_actions.py" line="32" />
+        <source>&amp;Edit</source>
+        <extracomment>Object name of the shared Edit menu (other extensions may add to it).</extracomment>
+        <translation>Be&amp;werken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_actions.py" line="44" />
+        <location filename="../../ui/undo_actions.py" line="84" />
+        <source>&amp;Undo</source>
+        <translation>&amp;Ongedaan maken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_actions.py" line="47" />
+        <location filename="../../ui/undo_actions.py" line="88" />
+        <source>&amp;Redo</source>
+        <translation>Opnieuw &amp;doen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_actions.py" line="82" />
+        <source>&amp;Undo {0}</source>
+        <translation>&amp;Ongedaan maken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/undo_actions.py" line="86" />
+        <source>&amp;Redo {0}</source>
+        <translation>Opnieuw &amp;doen: {0}</translation>
+    </message>
+</context>
+<context>
+    <name>ZoneTool</name>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="364" />
+        <source>Zone: click the corners; double-click, Enter or a click on the first corner closes it. Backspace drops a corner; Esc cancels.</source>
+        <translation>Zone: klik de hoeken aan; dubbelklikken, Enter of een klik op de eerste hoek sluit hem. Backspace haalt een hoek weg; Esc annuleert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="381" />
+        <source>A zone needs at least three corners.</source>
+        <translation>Een zone heeft minstens drie hoeken nodig.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="385" />
+        <source>The zone crosses itself; draw it again.</source>
+        <translation>De zone snijdt zichzelf; teken hem opnieuw.</translation>
+    </message>
+</context>
+<context>
+    <name>_PickSighting</name>
+    <message>
+        <location filename="../../ui/observations.py" line="77" />
+        <source>Click where the sighting was. Esc cancels.</source>
+        <extracomment>How often the colours by age are brought up to date (ms).</extracomment>
+        <translation>Klik waar de waarneming was. Esc annuleert.</translation>
+    </message>
+</context>
+<context>
     <name>layers</name>
     <message>
         <location filename="../../ui/strings.py" line="15" />
@@ -518,6 +1913,191 @@
         <location filename="../../ui/strings.py" line="26" />
         <source>Edge of the data</source>
         <translation>Rand van de gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="23" />
+        <source>Observation posts</source>
+        <extracomment>Layer titles of the record kinds (context "layers", as ui/strings.py uses).</extracomment>
+        <translation>Observatieposten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="24" />
+        <source>Sightings</source>
+        <translation>Waarnemingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="25" />
+        <source>Annotations</source>
+        <translation>Aantekeningen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="26" />
+        <source>Views of the posts</source>
+        <translation>Zicht van de posten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="27" />
+        <source>Blind spots</source>
+        <translation>Dode hoeken</translation>
+    </message>
+</context>
+<context>
+    <name>observations</name>
+    <message>
+        <location filename="../../ui/obs_text.py" line="32" />
+        <source>person</source>
+        <translation>persoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="33" />
+        <source>vehicle</source>
+        <translation>voertuig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="34" />
+        <source>drone</source>
+        <translation>drone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="35" />
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="37" />
+        <source>static post</source>
+        <translation>vaste post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="38" />
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="39" />
+        <source>patrol point</source>
+        <translation>surveillancepunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="41" />
+        <source>ground</source>
+        <translation>straatniveau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="42" />
+        <source>floor of a building</source>
+        <translation>verdieping van een gebouw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="43" />
+        <source>mast</source>
+        <translation>mast</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="45" />
+        <source>cordon</source>
+        <translation>afzetting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="46" />
+        <source>no-parking zone</source>
+        <translation>parkeerverbodszone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="47" />
+        <source>meeting point</source>
+        <translation>verzamelpunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="48" />
+        <source>restricted area</source>
+        <translation>verboden gebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="50" />
+        <source>label</source>
+        <translation>tekst</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="51" />
+        <source>arrow</source>
+        <translation>pijl</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="52" />
+        <source>zone</source>
+        <translation>zone</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="53" />
+        <source>post</source>
+        <translation>post</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="54" />
+        <source>sighting</source>
+        <translation>waarneming</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="55" />
+        <source>annotation</source>
+        <translation>aantekening</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="56" />
+        <source>posts</source>
+        <translation>posten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="57" />
+        <source>sightings</source>
+        <translation>waarnemingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="58" />
+        <source>annotations</source>
+        <translation>aantekeningen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="64" />
+        <source>Place post {0}</source>
+        <translation>Post {0} plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="65" />
+        <source>Add sighting ({0})</source>
+        <translation>Waarneming toevoegen ({0})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="66" />
+        <source>Add {0}</source>
+        <translation>{0} toevoegen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="67" />
+        <source>Move {0} {1}</source>
+        <translation>{0} {1} verplaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="68" />
+        <source>Change {0} {1}</source>
+        <translation>{0} {1} wijzigen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="69" />
+        <location filename="../../ui/obs_text.py" line="70" />
+        <source>Delete {0} {1}</source>
+        <translation>{0} {1} verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="71" />
+        <source>Merge {0} {1} from {2}</source>
+        <translation>{0} {1} samenvoegen uit {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/obs_text.py" line="72" />
+        <source>Merge from {0}</source>
+        <translation>Samenvoegen uit {0}</translation>
     </message>
 </context>
 <context>

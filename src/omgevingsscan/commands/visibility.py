@@ -1,0 +1,212 @@
+"""Sight lines, viewsheds and exposure from the command line (GeoJSON in WGS84).
+
+``omgevingsscan sightline SCAN --from LAT,LON[@H] --to LAT,LON[@H]``
+    2.5D line of sight between two eyes (H: metres above ground, default 1.6).
+``omgevingsscan viewshed SCAN --at LAT,LON[@H] [--radius 300] [--sector DIR,ANGLE]``
+    Visible ground and roofs from a point (an exact 2D isovist at eye height; over
+    lower buildings when H is higher). DIR is a compass bearing, ANGLE the opening.
+``omgevingsscan exposure SCAN``
+    Public ground that sees the site's façade, and ranked overlook positions.
+
+Each prints a GeoJSON FeatureCollection whose extra member ``summary`` holds a JSON
+summary; ``--out`` writes to a file instead. ``--save`` stores the result as a layer
+in the scan file (a layer of the same name is updated). Bad input (a point inside a
+building, a radius outside (0, 3000] m, a sector angle outside (0, 360]) exits with
+status 2 and one line on stderr.
+"""
+
+from __future__ import annotations
+
+import argparse
+import math
+import re
+import sys
+from typing import Any
+
+import geopandas as gpd
+import pandas as pd
+
+from omgevingsscan.analysis.visibility import (
+    ExposureResult,
+    Viewshed25D,
+    check_radius,
+    check_sector,
+    exposure_for_scan,
+    index_for,
+    line_of_sight,
+    viewshed_25d,
+)
+from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
+from omgevingsscan.errors import AnalysisInputError
+from omgevingsscan.io.project import save_scan
+from omgevingsscan.layers.visibility import put_result, result_layers
+from omgevingsscan.scan import Scan
+
+_SECTOR = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*$")
+
+
+def parse_sector(text: str | None) -> tuple[float, float] | None:
+    """Parse "DIR,ANGLE" (degrees) into a checked ``(direction, angle)``, or None."""
+    if text is None:
+        return None
+    m = _SECTOR.match(text)
+    if not m:
+        raise AnalysisInputError(f"sector {text!r} is not of the form DIRECTION,ANGLE (degrees)")
+    return check_sector((float(m.group(1)), float(m.group(2))))
+
+
+def _output(p: argparse.ArgumentParser) -> None:
+    p.add_argument("scan", help="scan file (.gpkg)")
+    p.add_argument("--out", help="write the GeoJSON here instead of stdout")
+    p.add_argument("--save", action="store_true", help="store the result as a layer in the scan")
+    p.add_argument("--name", help="layer name for --save (default per result kind)")
+
+
+def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
+    """Add the ``sightline``, ``viewshed`` and ``exposure`` sub-commands."""
+    p = sub.add_parser("sightline", help="2.5D line of sight between two points with heights")
+    _output(p)
+    p.add_argument("--from", dest="a", required=True, help="LAT,LON[@HEIGHT] (height in m)")
+    p.add_argument("--to", dest="b", required=True, help="LAT,LON[@HEIGHT] (height in m)")
+    p.set_defaults(func=run_sightline)
+
+    p = sub.add_parser("viewshed", help="visible area from a point (exact isovist / 2.5D)")
+    _output(p)
+    p.add_argument("--at", required=True, help="LAT,LON[@HEIGHT] (eye height in m, default 1.6)")
+    p.add_argument("--radius", type=float, default=300.0, help="metres, (0, 3000] (default 300)")
+    p.add_argument("--sector", help="DIRECTION,ANGLE in degrees (0 = north, clockwise)")
+    p.add_argument("--no-roofs", action="store_true", help="skip the visible roofs")
+    p.set_defaults(func=run_viewshed)
+
+    p = sub.add_parser("exposure", help="from where the site's façade can be seen")
+    _output(p)
+    p.add_argument("--spacing", type=float, default=0.5, help="façade samples at eye level, m")
+    p.add_argument("--top-spacing", type=float, default=4.0, help="façade-top samples, m")
+    p.add_argument("--window-spacing", type=float, default=4.0, help="window samples, m")
+    p.add_argument(
+        "--facade-height",
+        type=float,
+        help="count the façade up to this height, m (default: the site's height)",
+    )
+    p.add_argument("--quiet", action="store_true", help="no progress on stderr")
+    p.set_defaults(func=run_exposure)
+
+
+def _emit(frame: gpd.GeoDataFrame, summary: dict[str, Any], out: str | None) -> None:
+    write_text_atomic(geojson_text(frame, {"summary": summary}), out)
+
+
+def _save(scan: Scan, args: argparse.Namespace, result: Any, index: Any = None) -> None:
+    if args.save:
+        put_result(scan.layers, result, scan.crs, name=args.name, index=index)
+        save_scan(scan, args.scan)
+        print(f"saved to {args.scan}", file=sys.stderr)
+
+
+def _clean(value: Any) -> Any:
+    if isinstance(value, float) and not math.isfinite(value):
+        return None
+    return value
+
+
+def run_sightline(args: argparse.Namespace) -> int:
+    """Print the sight line (visible part, blocked part) and its summary."""
+    scan = open_scan(args.scan)
+    ax, ay, ah = parse_point(args.a, scan)
+    bx, by, bh = parse_point(args.b, scan)
+    index = index_for(scan)
+    result = line_of_sight(index, (ax, ay), ah, (bx, by), bh)
+    (layer,) = result_layers(result, scan.crs, name=args.name)
+    summary = {
+        "visible": result.visible,
+        "distance_m": round(result.distance, 2),
+        "bearing_deg": round(result.bearing, 1),
+        "from_height_m": ah,
+        "to_height_m": bh,
+        "obstruction_distance_m": _clean(
+            round(result.obstruction_distance, 2)
+            if result.obstruction_distance is not None
+            else None
+        ),
+        "obstruction_height_m": round(result.obstruction[2], 2) if result.obstruction else None,
+        "blocker": (
+            {
+                "osm_id": result.blocker.osm_id,
+                "name": result.blocker.name,
+                "height_m": result.blocker.height,
+            }
+            if result.blocker
+            else None
+        ),
+        "label": result.describe(),
+    }
+    print(result.describe(), file=sys.stderr)
+    _emit(layer.data, summary, args.out)
+    _save(scan, args, result)
+    return 0
+
+
+def run_viewshed(args: argparse.Namespace) -> int:
+    """Print the visible ground (and roofs) from a point."""
+    scan = open_scan(args.scan)
+    x, y, h = parse_point(args.at, scan)
+    radius = check_radius(args.radius)
+    sector = parse_sector(args.sector)
+    index = index_for(scan)
+    result: Viewshed25D = viewshed_25d(
+        index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
+    )
+    (layer,) = result_layers(result, scan.crs, name=args.name, index=index)
+    summary = {
+        "observer_height_m": h,
+        "radius_m": radius,
+        "sector": list(sector) if sector else None,
+        "ground_m2": round(result.ground.area, 1),
+        "roof_m2": round(result.roof_area, 1),
+        "roofs": len(result.roofs),
+        "method": (
+            "exact 2.5D (ground over lower buildings, visible roofs)"
+            if (index.heights < h).any()
+            else "exact 2D isovist (every building is at least as high as the eye)"
+        ),
+    }
+    _emit(layer.data, summary, args.out)
+    _save(scan, args, result, index)
+    return 0
+
+
+def run_exposure(args: argparse.Namespace) -> int:
+    """Print the exposed public ground and the ranked overlook positions."""
+    scan = open_scan(args.scan)
+    index = index_for(scan)
+
+    def progress(fraction: float, message: str) -> None:
+        if not args.quiet:
+            print(f"{fraction:4.0%} {message}", file=sys.stderr)
+
+    result: ExposureResult = exposure_for_scan(
+        scan,
+        index,
+        spacing=args.spacing,
+        top_spacing=args.top_spacing,
+        window_spacing=args.window_spacing,
+        facade_height=args.facade_height,
+        progress=progress,
+    )
+    ground, positions = (layer.data for layer in result_layers(result, scan.crs, name=args.name))
+    frame = gpd.GeoDataFrame(pd.concat([ground, positions], ignore_index=True), crs=scan.crs)
+    summary = {
+        "site_buildings": [index.osm_ids[i] for i in result.site_buildings],
+        "facade_height_m": result.facade_height,
+        "eye_height_m": result.eye_height,
+        "ground_m2": round(result.ground.area, 1),
+        "ground_eye_level_m2": round(result.ground_eye.area, 1),
+        "positions": len(result.positions),
+        "buildings": int((result.positions["kind"] == "building").sum()),
+        "spots": int((result.positions["kind"] == "spot").sum()),
+        "samples": list(result.samples),
+        "notes": result.notes,
+    }
+    _emit(frame, summary, args.out)
+    _save(scan, args, result, index)
+    return 0

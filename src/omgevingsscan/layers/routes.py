@@ -1,0 +1,204 @@
+"""Layer kinds made by the route analysis (issue 4), with their default styles.
+
+- :class:`RoutesLayer` (``routes``): lines with ``route``, ``kind``, ``mode``,
+  ``length_m``, ``time_s``, ``via`` and more (:data:`ROUTE_COLUMNS`): the table the
+  report export uses. One kind holds escape, approach, emergency and A→B routes.
+- :class:`IsochronesLayer` (``isochrones``): polygons by ``minutes`` (non-overlapping
+  bands, largest first).
+- :class:`ChokepointsLayer` (``chokepoints``): lines with ``kind`` and ``reason``.
+- :class:`EntryPointsLayer` (``entry_points``): points with ``label`` and ``source``.
+
+Styles follow the format documented in :mod:`omgevingsscan.layers.osm`. The helpers
+at the bottom turn analysis results into layers and add or replace them in a scan's
+layer list (every vector layer there is saved with the scan).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from omgevingsscan.analysis.network_chokepoints import Chokepoints, chokepoints_frame
+from omgevingsscan.analysis.network_isochrones import Isochrone, isochrones_frame
+from omgevingsscan.analysis.network_routes import ROUTE_COLUMNS, Route, routes_frame
+from omgevingsscan.analysis.network_site import EntryPoint, entry_points_frame
+from omgevingsscan.layers.base import Layer, VectorLayer, register_layer
+
+if TYPE_CHECKING:
+    from omgevingsscan.scan import Scan
+
+__all__ = [
+    "LAYER_NAMES",
+    "ROUTE_COLUMNS",
+    "ChokepointsLayer",
+    "EntryPointsLayer",
+    "IsochronesLayer",
+    "RoutesLayer",
+    "chokepoints_layer",
+    "entry_points_layer",
+    "isochrones_layer",
+    "routes_layer",
+    "set_layer",
+]
+
+#: Default layer name per result: the route tool, escape, approach and emergency
+#: routes; isochrones and chokepoints get the mode appended ("isochrones_walk").
+LAYER_NAMES: dict[str, str] = {
+    "route": "route",
+    "escape": "escape_routes",
+    "approach": "approach_routes",
+    "emergency": "emergency_routes",
+    "isochrones": "isochrones",
+    "chokepoints": "chokepoints",
+    "entry_points": "entry_points",
+}
+
+
+@register_layer
+class RoutesLayer(VectorLayer):
+    """Routes (lines) with the route table columns; coloured by ``kind``."""
+
+    kind: ClassVar[str] = "routes"
+    title: ClassVar[str] = "Routes"
+    geometry_kind: ClassVar[str] = "line"
+    default_style: ClassVar[dict[str, Any]] = {
+        "stroke": "#6a1b9a",
+        "stroke_width": 4.0,
+        "width_units": "px",
+        "casing": "#ffffff",
+        "label_column": "route",
+        "column": "kind",
+        "categories": {
+            "route": {"stroke": "#6a1b9a"},
+            "approach": {"stroke": "#e85d04", "stroke_width": 3.0, "dash": [6, 3]},
+            "emergency": {"stroke": "#1f4e9e"},
+            "escape": {"stroke": "#2a9d3f", "stroke_width": 5.0},
+        },
+        "labels": {
+            "route": "Route",
+            "approach": "Approach corridor",
+            "emergency": "Emergency response",
+            "escape": "Escape route",
+        },
+    }
+
+
+@register_layer
+class IsochronesLayer(VectorLayer):
+    """Areas reachable within ``minutes`` (bands), graduated from dark (near) to light."""
+
+    kind: ClassVar[str] = "isochrones"
+    title: ClassVar[str] = "Isochrones"
+    geometry_kind: ClassVar[str] = "polygon"
+    default_style: ClassVar[dict[str, Any]] = {
+        "stroke": "#1d3557",
+        "stroke_width": 0.8,
+        "width_units": "px",
+        "fill_opacity": 0.45,
+        "column": "minutes",
+        "breaks": [1.5, 3.5, 7.5, 12.5, 20.0],
+        "fills": ["#1a9850", "#91cf60", "#d9ef8b", "#fee08b", "#fc8d59", "#d73027"],
+        "labels": ["≤ 1 min", "≤ 3 min", "≤ 7.5 min", "≤ 12.5 min", "≤ 20 min", "> 20 min"],
+    }
+
+
+@register_layer
+class ChokepointsLayer(VectorLayer):
+    """Chokepoint segments by ``kind``; structural ones (cut edge, detour) drawn last."""
+
+    kind: ClassVar[str] = "chokepoints"
+    title: ClassVar[str] = "Chokepoints"
+    geometry_kind: ClassVar[str] = "line"
+    default_style: ClassVar[dict[str, Any]] = {
+        "stroke": "#d62828",
+        "stroke_width": 5.0,
+        "width_units": "px",
+        "column": "kind",
+        "categories": {
+            "oneway": {"stroke": "#f4a261", "stroke_width": 2.5, "dash": [4, 3]},
+            "narrow": {"stroke": "#f77f00", "stroke_width": 5.0},
+            "tunnel": {"stroke": "#6a4c93", "stroke_width": 6.0, "dash": [5, 2]},
+            "bridge": {"stroke": "#d62828", "stroke_width": 7.0, "casing": "#ffffff"},
+            "detour": {"stroke": "#9d0208", "stroke_width": 8.0, "casing": "#ffd60a"},
+            "cut_edge": {"stroke": "#000000", "stroke_width": 9.0, "casing": "#ffd60a"},
+        },
+        "labels": {
+            "oneway": "One-way street",
+            "narrow": "Narrow street",
+            "tunnel": "Tunnel or passage",
+            "bridge": "Bridge",
+            "detour": "Loss forces a long detour",
+            "cut_edge": "Loss cuts the site off",
+        },
+    }
+
+
+@register_layer
+class EntryPointsLayer(VectorLayer):
+    """Ways into the site: tagged entrances or street access points."""
+
+    kind: ClassVar[str] = "entry_points"
+    title: ClassVar[str] = "Entry points"
+    geometry_kind: ClassVar[str] = "point"
+    default_style: ClassVar[dict[str, Any]] = {
+        "fill": "#e85d04",
+        "stroke": "#ffffff",
+        "marker": "triangle",
+        "marker_size": 11.0,
+        "label_column": "label",
+        "column": "source",
+        "categories": {
+            "entrance": {"fill": "#e85d04", "marker": "triangle"},
+            "street_access": {"fill": "#555555", "marker": "square", "marker_size": 9.0},
+        },
+    }
+
+
+def set_layer(scan: Scan, layer: VectorLayer) -> VectorLayer:
+    """Add ``layer`` to ``scan.layers``, or update the layer of the same name.
+
+    An existing layer of the same class keeps its place, style and visibility and only
+    gets the new data (its ``data`` event fires, so a live re-route just redraws); a
+    layer of another class under that name is replaced in place. Returns the layer
+    now in the scan.
+    """
+    existing: Layer | None = scan.layers.get(layer.name)
+    if existing is None:
+        scan.layers.append(layer)
+        return layer
+    if type(existing) is type(layer) and isinstance(existing, VectorLayer):
+        existing.data = layer.data
+        return existing
+    scan.layers[scan.layers.index(existing)] = layer
+    return layer
+
+
+def routes_layer(routes: Sequence[Route], crs: Any, name: str | None = None) -> RoutesLayer:
+    """Return a :class:`RoutesLayer` of ``routes`` in ``crs`` (the scan's CRS).
+
+    The default name comes from the first route's kind (see :data:`LAYER_NAMES`).
+    """
+    kind = routes[0].kind if routes else "route"
+    return RoutesLayer(name or LAYER_NAMES.get(kind, "routes"), routes_frame(routes, crs))
+
+
+def isochrones_layer(
+    isos: Sequence[Isochrone], crs: Any, name: str | None = None
+) -> IsochronesLayer:
+    """Return an :class:`IsochronesLayer` of bands (default name ``isochrones_<mode>``)."""
+    mode = isos[0].mode if isos else ""
+    default = f"isochrones_{mode}" if mode else "isochrones"
+    return IsochronesLayer(name or default, isochrones_frame(isos, crs))
+
+
+def chokepoints_layer(result: Chokepoints, crs: Any, name: str | None = None) -> ChokepointsLayer:
+    """Return a :class:`ChokepointsLayer` (default name ``chokepoints_<mode>``)."""
+    default = f"chokepoints_{result.mode}" if result.mode else "chokepoints"
+    return ChokepointsLayer(name or default, chokepoints_frame(result, crs))
+
+
+def entry_points_layer(
+    entries: Sequence[EntryPoint], crs: Any, name: str | None = None
+) -> EntryPointsLayer:
+    """Return an :class:`EntryPointsLayer` (default name ``entry_points``)."""
+    return EntryPointsLayer(name or LAYER_NAMES["entry_points"], entry_points_frame(entries, crs))
