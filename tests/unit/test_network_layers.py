@@ -104,3 +104,13 @@ def test_result_layers_round_trip(demo_scan, tmp_path) -> None:  # type: ignore[
     table = loaded.layers.get("escape_routes").data
     assert list(table["route"]) == [r.label for r in escape.routes]
     assert list(table["length_m"]) == pytest.approx([round(r.length_m, 1) for r in escape.routes])
+
+
+def test_isochrone_classes_follow_the_asked_minutes():
+    from omgevingsscan.layers.routes import isochrone_classes
+
+    classes = isochrone_classes([1, 3, 5])
+    assert classes["labels"] == ["≤ 1 min", "≤ 3 min", "≤ 5 min"]
+    assert classes["breaks"] == [2.0, 4.0]
+    assert len(classes["fills"]) == 3
+    assert classes["fills"][0] != classes["fills"][-1]

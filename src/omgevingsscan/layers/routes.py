@@ -16,6 +16,7 @@ layer list (every vector layer there is saved with the scan).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import pairwise
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from omgevingsscan.analysis.network_chokepoints import Chokepoints, chokepoints_frame
@@ -188,7 +189,21 @@ def isochrones_layer(
     """Return an :class:`IsochronesLayer` of bands (default name ``isochrones_<mode>``)."""
     mode = isos[0].mode if isos else ""
     default = f"isochrones_{mode}" if mode else "isochrones"
-    return IsochronesLayer(name or default, isochrones_frame(isos, crs))
+    layer = IsochronesLayer(name or default, isochrones_frame(isos, crs))
+    minutes = sorted({float(iso.minutes) for iso in isos})
+    if minutes:
+        layer.style = {**layer.style, **isochrone_classes(minutes)}
+    return layer
+
+
+def isochrone_classes(minutes: Sequence[float]) -> dict[str, Any]:
+    """Graduated classes for the asked-for time budgets (minutes, ascending): one class
+    per budget, labelled "≤ N min", coloured from dark (near) to light (far)."""
+    ramp = IsochronesLayer.default_style["fills"]
+    n = len(minutes)
+    breaks = [(a + b) / 2 for a, b in pairwise(minutes)]
+    fills = [ramp[round(i * (len(ramp) - 1) / max(n - 1, 1))] for i in range(n)]
+    return {"breaks": breaks, "fills": fills, "labels": [f"≤ {m:g} min" for m in minutes]}
 
 
 def chokepoints_layer(result: Chokepoints, crs: Any, name: str | None = None) -> ChokepointsLayer:
