@@ -9,6 +9,7 @@ STAMP := $(VENV)/.installed
 .PHONY: run test lint bench screenshot translations clean
 
 $(STAMP): pyproject.toml
+	tools/system_deps.sh
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install -q --upgrade pip
 	$(BIN)/python -m pip install -q -e '.[dev]'
