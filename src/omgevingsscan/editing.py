@@ -307,9 +307,13 @@ class ObservationEditor:
         self.stack.push(Command(do, undo, text or f"Add {_noun(layer)}"))
         return record
 
-    def update(self, layer: RecordLayer[Any], uuid: str, text: str = "", **changes: Any) -> Record:
+    def update(
+        self, layer: RecordLayer[Any], uuid: str, *, undo_text: str = "", **changes: Any
+    ) -> Record:
         """Change attributes of record ``uuid``, undoably; returns the new record.
 
+        ``undo_text`` names the step for the Edit menu (default "Change <kind> <name>"); it
+        is not called ``text`` because an annotation has a ``text`` attribute.
         Raises ValueError (nothing changes) when a value does not validate.
         """
         old = layer.get(uuid)
@@ -325,7 +329,7 @@ class ObservationEditor:
         def undo() -> None:
             layer.replace(old)
 
-        label = text or f"Change {_noun(layer)} {_title(old)}".rstrip()
+        label = undo_text or f"Change {_noun(layer)} {_title(old)}".rstrip()
         self.stack.push(Command(do, undo, label))
         return new
 
@@ -333,7 +337,10 @@ class ObservationEditor:
         """Give record ``uuid`` a new geometry (local CRS), undoably."""
         old = layer.get(uuid)
         return self.update(
-            layer, uuid, text=f"Move {_noun(layer)} {_title(old)}".rstrip(), geometry=geometry
+            layer,
+            uuid,
+            undo_text=f"Move {_noun(layer)} {_title(old)}".rstrip(),
+            geometry=geometry,
         )
 
     def delete(self, layer: RecordLayer[Any], uuid: str, text: str = "") -> Record:

@@ -256,3 +256,19 @@ def test_screenshot_cli(tmp_path, demo_gpkg):
     assert result.returncode == 0, result.stderr
     image = QImage(str(out))
     assert (image.width(), image.height()) == (800, 600)
+
+
+def test_polygon_buffer_fill_matches_coordinates():
+    import numpy as np
+
+    from omgevingsscan.render.geometry import _polygon
+
+    coords = np.array([[121800.5, 486700.25], [121810.0, 486705.0], [121805.0, 486690.0]])
+    polygon = _polygon(coords)
+    assert polygon.size() == 3
+    assert [(polygon.at(i).x(), polygon.at(i).y()) for i in range(3)] == [
+        (121800.5, -486700.25),
+        (121810.0, -486705.0),
+        (121805.0, -486690.0),
+    ]
+    assert _polygon(np.empty((0, 2))).size() == 0

@@ -247,7 +247,7 @@ class AnnotationsLayer(RecordLayer[Annotation]):
         for uuid in frame["uuid"]:
             record = by_uuid[uuid]
             style = record.effective_style(self.style)
-            if record.kind == "label" or (record.kind == "zone" and record.text):
+            if record.text:
                 style["text"] = record.text
             overrides.append(style)
         return frame, overrides

@@ -305,7 +305,7 @@ class SightingsLayer(RecordLayer[Sighting]):
         "fill": "#d62828",
         "stroke": "#ffffff",
         "marker": "circle",
-        "marker_size": 9.0,
+        "marker_size": 11.0,
         "column": "category",
         "categories": {
             "person": {"marker": "circle"},

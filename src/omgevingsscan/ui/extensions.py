@@ -17,7 +17,7 @@ if TYPE_CHECKING:
     from omgevingsscan.ui.main_window import MainWindow
 
 #: Extension modules under omgevingsscan.ui, installed in this order.
-EXTENSIONS: tuple[str, ...] = ("export_dialog",)
+EXTENSIONS: tuple[str, ...] = ("export_dialog", "observations", "route_tools", "visibility_tools")
 
 
 class Extension(Protocol):

@@ -101,8 +101,7 @@ class LayerPanel(QWidget):
         return list(reversed(list(self._scan.layers))) if self._scan else []
 
     def _label(self, layer: Layer) -> str:
-        title = layer_title(layer)
-        name = title if layer.name == layer.kind else f"{layer.name}"
+        name = layer_title(layer)
         if isinstance(layer, VectorLayer):
             return f"{name} ({len(layer):,})"
         return name

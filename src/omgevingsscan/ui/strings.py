@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from omgevingsscan.export.styles import display_title
 from omgevingsscan.layers.base import Layer
 
 LAYER_TITLES = (
@@ -24,6 +25,19 @@ LAYER_TITLES = (
     QT_TRANSLATE_NOOP("layers", "Site"),
     QT_TRANSLATE_NOOP("layers", "Study area"),
     QT_TRANSLATE_NOOP("layers", "Edge of the data"),
+    QT_TRANSLATE_NOOP("layers", "Annotations"),
+    QT_TRANSLATE_NOOP("layers", "Blind spots"),
+    QT_TRANSLATE_NOOP("layers", "Chokepoints"),
+    QT_TRANSLATE_NOOP("layers", "Entry points"),
+    QT_TRANSLATE_NOOP("layers", "Exposure of the site"),
+    QT_TRANSLATE_NOOP("layers", "Isochrones"),
+    QT_TRANSLATE_NOOP("layers", "Observation posts"),
+    QT_TRANSLATE_NOOP("layers", "Overlook positions"),
+    QT_TRANSLATE_NOOP("layers", "Routes"),
+    QT_TRANSLATE_NOOP("layers", "Sight line"),
+    QT_TRANSLATE_NOOP("layers", "Sightings"),
+    QT_TRANSLATE_NOOP("layers", "Views of the posts"),
+    QT_TRANSLATE_NOOP("layers", "Viewshed"),
 )
 
 PROGRESS = (
@@ -43,10 +57,13 @@ PROGRESS = (
 
 
 def layer_title(layer: Layer) -> str:
-    """The translated title of a layer's kind (its name when the kind has no title)."""
-    if not layer.title:
-        return layer.name
-    return QCoreApplication.translate("layers", layer.title)
+    """How the layer is named in the UI: its kind's translated title, plus what its name
+    adds ("escape_routes" of kind routes → "Routes (escape routes)"); see
+    :func:`omgevingsscan.export.styles.display_title`, which print and reports use."""
+    english = display_title(layer)
+    if not layer.title or not english.startswith(layer.title):
+        return english
+    return QCoreApplication.translate("layers", layer.title) + english[len(layer.title) :]
 
 
 def progress_text(message: str) -> str:

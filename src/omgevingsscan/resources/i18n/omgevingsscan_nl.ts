@@ -1,6 +1,21 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name />
+    <message>
+        <source>{0} ha reachable, {1} of streets</source>
+        <translation type="vanished">{0} ha bereikbaar, {1} aan straten</translation>
+    </message>
+    <message>
+        <source>within {0}</source>
+        <translation type="vanished">binnen {0}</translation>
+    </message>
+    <message>
+        <source>shares {0}</source>
+        <translation type="vanished">deelt {0}</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../ui/about.py" line="13" />
@@ -16,9 +31,55 @@
 <context>
     <name>AnnotationDialog</name>
     <message>
+        <location filename="../../ui/annotation_tools.py" line="53" />
+        <source>red</source>
+        <extracomment>Colours offered by the style picker, with their names.</extracomment>
+        <translation>rood</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="54" />
+        <source>orange</source>
+        <translation>oranje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="55" />
+        <source>yellow</source>
+        <translation>geel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="56" />
+        <source>green</source>
+        <translation>groen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="57" />
+        <source>blue</source>
+        <translation>blauw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="58" />
+        <source>purple</source>
+        <translation>paars</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="59" />
+        <source>grey</source>
+        <translation>grijs</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="60" />
+        <source>black</source>
+        <translation>zwart</translation>
+    </message>
+    <message>
+        <location filename="../../ui/annotation_tools.py" line="61" />
+        <source>white</source>
+        <translation>wit</translation>
+    </message>
+    <message>
         <location filename="../../ui/annotation_tools.py" line="97" />
         <source>Text label</source>
-        <extracomment>Colours offered by the style picker. Two corners closer than this many pixels are one (closing a zone on its first corner).</extracomment>
+        <extracomment>Two corners closer than this many pixels are one (closing a zone on its first corner).</extracomment>
         <translation>Tekst</translation>
     </message>
     <message>
@@ -241,130 +302,183 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/obs_session.py" line="126" />
+        <location filename="../../ui/obs_session.py" line="127" />
         <source>Observations cannot be edited: {0}</source>
-        <extracomment>Record layers in the order they are created (the last is drawn on top). While edits wait in a recovery file, how often the file is tried again (ms). Quiet time after an edit before the write-ahead log is copied into the file (ms).</extracomment>
+        <extracomment>Record layers in the order they are created (the last is drawn on top). While edits wait in a recovery file, how often the file is tried again (ms). Quiet time after an edit before the store lets go of the file (ms): the write-ahead log is folded in, so the .gpkg alone is complete (to copy it, or for another program).</extracomment>
         <translation>Observaties kunnen niet worden bewerkt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="136" />
+        <location filename="../../ui/obs_session.py" line="137" />
         <source>{0} kept edits were recovered.</source>
         <translation>{0} bewaarde wijzigingen zijn hersteld.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="142" />
+        <location filename="../../ui/obs_session.py" line="143" />
         <source>{0} cannot be written ({1}). Observations you enter are kept in a recovery file, {2}, and written into the scan as soon as it can be. To keep working in a file of your own, use File → Save as.</source>
         <translation>{0} kan niet worden beschreven ({1}). Wat u invoert wordt bewaard in een herstelbestand, {2}, en in de scan geschreven zodra dat kan. Wilt u verder in een eigen bestand, gebruik dan Bestand → Opslaan als.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="180" />
+        <location filename="../../ui/obs_session.py" line="181" />
         <source>Recover kept edits</source>
         <translation>Bewaarde wijzigingen herstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="182" />
+        <location filename="../../ui/obs_session.py" line="183" />
         <source>Edits to this scan were kept in a recovery file because the scan file could not be written when they were made.</source>
         <translation>Wijzigingen in deze scan zijn in een herstelbestand bewaard, omdat het scanbestand niet kon worden beschreven toen ze werden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="191" />
+        <location filename="../../ui/obs_session.py" line="192" />
         <source>Recover writes them into the scan. Set aside renames the recovery file (nothing is deleted) and opens the scan as it is.</source>
         <translation>Herstellen schrijft ze in de scan. Apart zetten geeft het herstelbestand een andere naam (er wordt niets verwijderd) en opent de scan zoals hij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="195" />
+        <location filename="../../ui/obs_session.py" line="196" />
         <source>Recover</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="196" />
+        <location filename="../../ui/obs_session.py" line="197" />
         <source>Set aside</source>
         <translation>Apart zetten</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="224" />
+        <location filename="../../ui/obs_session.py" line="225" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="228" />
+        <location filename="../../ui/obs_session.py" line="229" />
         <source>First answer the question about the kept edits.</source>
         <translation>Beantwoord eerst de vraag over de bewaarde wijzigingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="242" />
+        <location filename="../../ui/obs_session.py" line="243" />
         <source>Save the scan first</source>
         <translation>Sla de scan eerst op</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="244" />
+        <location filename="../../ui/obs_session.py" line="245" />
         <source>Posts, sightings and annotations are written into the scan file the moment you enter them, so that nothing is lost if the computer or the program stops. This scan has no file yet: choose where to save it.</source>
         <translation>Posten, waarnemingen en aantekeningen worden in het scanbestand geschreven op het moment dat u ze invoert, zodat er niets verloren gaat als de computer of het programma stopt. Deze scan heeft nog geen bestand: kies waar u hem opslaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="250" />
+        <location filename="../../ui/obs_session.py" line="251" />
         <source>Save as…</source>
         <translation>Opslaan als…</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="295" />
+        <location filename="../../ui/obs_session.py" line="296" />
         <source>The kept edits are now written into the scan file.</source>
         <translation>De bewaarde wijzigingen staan nu in het scanbestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="301" />
+        <location filename="../../ui/obs_session.py" line="302" />
         <source>Your edits could not be written into the scan file.</source>
         <translation>Uw wijzigingen konden niet in het scanbestand worden geschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="344" />
+        <location filename="../../ui/obs_session.py" line="345" />
         <source>Observations: save the scan to start</source>
         <translation>Observaties: sla de scan op om te beginnen</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="346" />
+        <location filename="../../ui/obs_session.py" line="347" />
         <source>Observations are written into the scan file as you enter them. This scan has no file yet: use File → Save as.</source>
         <translation>Observaties worden bij het invoeren in het scanbestand geschreven. Deze scan heeft nog geen bestand: gebruik Bestand → Opslaan als.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="351" />
+        <location filename="../../ui/obs_session.py" line="352" />
         <source>Observations: kept edits waiting</source>
         <translation>Observaties: bewaarde wijzigingen wachten</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="352" />
+        <location filename="../../ui/obs_session.py" line="353" />
         <source>Answer the question about the kept edits to start editing.</source>
         <translation>Beantwoord de vraag over de bewaarde wijzigingen om te kunnen bewerken.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="355" />
+        <location filename="../../ui/obs_session.py" line="356" />
         <source>✔ Observations are saved as you enter them</source>
         <translation>✔ Observaties worden bij het invoeren opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="357" />
+        <location filename="../../ui/obs_session.py" line="358" />
         <source>Every post, sighting and annotation is written into {0} the moment you enter it (and undo and redo too). You do not need to press Save for them.</source>
         <translation>Elke post, waarneming en aantekening wordt in {0} geschreven op het moment dat u hem invoert (ook ongedaan maken en opnieuw doen). U hoeft daarvoor niet op Opslaan te drukken.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="362" />
+        <location filename="../../ui/obs_session.py" line="363" />
         <source>⚠ Scan file read-only: edits go to a recovery file</source>
         <translation>⚠ Scanbestand alleen-lezen: wijzigingen gaan naar een herstelbestand</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="363" />
+        <location filename="../../ui/obs_session.py" line="364" />
         <source>Edits are kept in {0} until the scan file can be written.</source>
         <translation>Wijzigingen worden bewaard in {0} tot het scanbestand kan worden beschreven.</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="368" />
+        <location filename="../../ui/obs_session.py" line="369" />
         <source>⚠ Edits kept in a recovery file</source>
         <translation>⚠ Wijzigingen bewaard in een herstelbestand</translation>
     </message>
     <message>
-        <location filename="../../ui/obs_session.py" line="371" />
+        <location filename="../../ui/obs_session.py" line="372" />
         <source>✖ Edits NOT saved</source>
         <translation>✖ Wijzigingen NIET opgeslagen</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyBox</name>
+    <message>
+        <location filename="../../ui/route_panel.py" line="57" />
+        <source>Hide this message</source>
+        <extracomment>Route, mode, length, time, via, flags.</extracomment>
+        <translation>Dit bericht verbergen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="62" />
+        <source>Place on the map</source>
+        <translation>Op de kaart plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="63" />
+        <source>Click where the service is; its route is added</source>
+        <translation>Klik waar de hulpdienst is; de route ervan wordt toegevoegd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="65" />
+        <source>Load a wider area…</source>
+        <translation>Groter gebied laden…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="66" />
+        <source>A new scan of the same site with a larger radius</source>
+        <translation>Een nieuwe scan van hetzelfde object met een grotere straal</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="68" />
+        <source>Remove placed</source>
+        <translation>Geplaatste verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="69" />
+        <source>Remove the services placed by hand</source>
+        <translation>De met de hand geplaatste hulpdiensten verwijderen</translation>
+    </message>
+</context>
+<context>
+    <name>EmergencyServices</name>
+    <message>
+        <location filename="../../ui/route_services.py" line="90" />
+        <source>Click where the service is: {0}. Esc cancels.</source>
+        <extracomment>Where hand-placed emergency services are kept in the scan. Hand-placed services may lie this far (metres) from a drive street (as in the core).</extracomment>
+        <translation>Klik waar de hulpdienst is: {0}. Esc annuleert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_services.py" line="153" />
+        <source>{0} (placed by hand)</source>
+        <translation>{0} (met de hand geplaatst)</translation>
     </message>
 </context>
 <context>
@@ -675,6 +789,157 @@
     </message>
 </context>
 <context>
+    <name>Exposure</name>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="269" />
+        <source>Compute the exposure of the site</source>
+        <translation>Zichtbaarheid van het object berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="271" />
+        <source>Recompute the exposure</source>
+        <translation>Zichtbaarheid opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="280" />
+        <source>Not computed yet. The result shows who can see the site, and from where.</source>
+        <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="287" />
+        <source>Public ground with a view of the façade: {0:,.0f} m² ({1:,.0f} m² at eye level, {2:,.0f} m² of the upper façade only). {3} overlook positions: {4} buildings, {5} waiting spots.</source>
+        <translation>Openbare grond met zicht op de gevel: {0:,.0f} m² ({1:,.0f} m² op ooghoogte, {2:,.0f} m² alleen op het bovenste deel van de gevel). {3} uitkijkposities: {4} gebouwen, {5} wachtplekken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="298" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="309" />
+        <source>Computing the exposure of the site</source>
+        <translation>De zichtbaarheid van het object wordt berekend</translation>
+    </message>
+</context>
+<context>
+    <name>ExposurePanel</name>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="98" />
+        <source>Compute the exposure of the site</source>
+        <extracomment>What the background job hands back: the result and its two layer frames. Names (and kinds) of the exposure layers. Zoom when a position is chosen: at most this many metres per pixel.</extracomment>
+        <translation>Zichtbaarheid van het object berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="100" />
+        <source>From where can the site be seen? Public ground and overlook positions</source>
+        <translation>Van waar is het object te zien? Openbare grond en uitkijkposities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="103" />
+        <source>Not computed yet. The result shows who can see the site, and from where.</source>
+        <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="109" />
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="109" />
+        <source>Kind</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="109" />
+        <source>Distance</source>
+        <translation>Afstand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="109" />
+        <source>In view</source>
+        <translation>In zicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="110" />
+        <source>Name</source>
+        <translation>Naam</translation>
+    </message>
+    <message>
+        <source>Distance (m)</source>
+        <translation type="vanished">Afstand (m)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="110" />
+        <source>Note</source>
+        <translation>Opmerking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="113" />
+        <source>Buildings: length of their façade with a view of the site. Waiting spots: width of the site's façade in view, in degrees.</source>
+        <translation>Gebouwen: lengte van hun gevel met zicht op het object. Wachtplekken: breedte van de gevel van het object die in zicht is, in graden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="116" />
+        <source>Overlook positions</source>
+        <translation>Uitkijkposities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="140" />
+        <source>Building</source>
+        <translation>Gebouw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="142" />
+        <source>Parking</source>
+        <translation>Parkeerplaats</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="143" />
+        <source>Bridge</source>
+        <translation>Brug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="144" />
+        <source>Bus or tram stop</source>
+        <translation>Bus- of tramhalte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="145" />
+        <source>Bench</source>
+        <translation>Bankje</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="146" />
+        <source>Terrace</source>
+        <translation>Terras</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="155" />
+        <source>only from the top floor</source>
+        <translation>alleen vanaf de bovenste verdieping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="157" />
+        <source>sees only the upper façade</source>
+        <translation>ziet alleen het bovenste deel van de gevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="161" />
+        <source>façade seen from {0:.1f} m up</source>
+        <translation>gevel in zicht vanaf {0:.1f} m hoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="187" />
+        <source>{0:.0f} m façade</source>
+        <translation>{0:.0f} m gevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_exposure.py" line="189" />
+        <source>{0:.0f}° view</source>
+        <translation>{0:.0f}° zicht</translation>
+    </message>
+</context>
+<context>
     <name>FeatureInspector</name>
     <message>
         <location filename="../../ui/inspector.py" line="25" />
@@ -705,6 +970,36 @@
         <location filename="../../ui/inspector.py" line="74" />
         <source>length (m)</source>
         <translation>lengte (m)</translation>
+    </message>
+</context>
+<context>
+    <name>HeightEditor</name>
+    <message>
+        <location filename="../../ui/vis_common.py" line="112" />
+        <source>Eye level</source>
+        <extracomment>How close (screen pixels) a press must be to a handle to grab it. Colours of the tool feedback.</extracomment>
+        <translation>Ooghoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="112" />
+        <location filename="../../ui/vis_common.py" line="122" />
+        <source>Floor</source>
+        <translation>Verdieping</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="112" />
+        <source>Metres</source>
+        <translation>Meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="115" />
+        <source>Eye level: a standing person, {0:g} m. Floor N: a window on floor N (0 = ground floor), N × {1:g} m + {0:g} m. Metres: any height above ground.</source>
+        <translation>Ooghoogte: een staande persoon, {0:g} m. Verdieping N: een raam op verdieping N (0 = begane grond), N × {1:g} m + {0:g} m. Meters: elke hoogte boven de grond.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="129" />
+        <source>Height in metres</source>
+        <translation>Hoogte in meters</translation>
     </message>
 </context>
 <context>
@@ -1168,6 +1463,7 @@
     <message>
         <location filename="../../ui/observations.py" line="134" />
         <source>Sightings log</source>
+        <extracomment>Sightings selected in the table (ringed on the map).</extracomment>
         <translation>Waarnemingenlogboek</translation>
     </message>
     <message>
@@ -1176,152 +1472,158 @@
         <translation>Dekking</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="179" />
+        <location filename="../../ui/observations.py" line="181" />
         <source>Observation &amp;post</source>
         <translation>Observatie&amp;post</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="180" />
+        <location filename="../../ui/observations.py" line="183" />
         <source>Place, move, aim and edit observation posts (P)</source>
         <translation>Observatieposten plaatsen, verplaatsen, richten en bewerken (P)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="181" />
+        <location filename="../../ui/observations.py" line="185" />
         <source>Text &amp;label</source>
         <translation>&amp;Tekst</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="181" />
+        <location filename="../../ui/observations.py" line="185" />
         <source>Put a text on the map (T)</source>
         <translation>Een tekst op de kaart zetten (T)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="182" />
+        <location filename="../../ui/observations.py" line="186" />
         <source>&amp;Arrow</source>
         <translation>&amp;Pijl</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="182" />
+        <location filename="../../ui/observations.py" line="186" />
         <source>Draw an arrow (A)</source>
         <translation>Een pijl tekenen (A)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="183" />
+        <location filename="../../ui/observations.py" line="189" />
         <source>&amp;Zone</source>
         <translation>&amp;Zone</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="184" />
+        <location filename="../../ui/observations.py" line="191" />
         <source>Draw a cordon, no-parking zone, meeting point or restricted area (Z)</source>
         <translation>Een afzetting, parkeerverbodszone, verzamelpunt of verboden gebied tekenen (Z)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="185" />
+        <location filename="../../ui/observations.py" line="195" />
         <source>&amp;Measure</source>
         <translation>&amp;Meten</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="186" />
+        <location filename="../../ui/observations.py" line="197" />
         <source>Measure a distance and an area (M)</source>
         <translation>Een afstand en een oppervlakte meten (M)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="188" />
+        <location filename="../../ui/observations.py" line="200" />
         <source>&amp;Observations</source>
         <translation>&amp;Observaties</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="206" />
+        <location filename="../../ui/observations.py" line="219" />
         <source>&amp;Log a sighting at the post</source>
         <translation>&amp;Waarneming vastleggen bij de post</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="207" />
+        <location filename="../../ui/observations.py" line="222" />
         <source>Type what was seen; Enter logs it with the time now (Ctrl+L)</source>
         <translation>Typ wat er gezien is; Enter legt het vast met de tijd van nu (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="210" />
+        <location filename="../../ui/observations.py" line="225" />
         <source>Log a sighting on the &amp;map</source>
         <translation>Waarneming vastleggen op de &amp;kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="213" />
+        <location filename="../../ui/observations.py" line="230" />
         <source>Click where it was (Ctrl+Shift+L)</source>
         <translation>Klik waar het was (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="216" />
+        <location filename="../../ui/observations.py" line="233" />
         <source>&amp;Coverage of the posts</source>
         <translation>&amp;Dekking van de posten</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="217" />
+        <location filename="../../ui/observations.py" line="236" />
         <source>Share of the public ground seen by the posts, and the blind spots</source>
         <translation>Deel van de openbare ruimte dat de posten zien, en de dode hoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="220" />
+        <location filename="../../ui/observations.py" line="239" />
         <source>Show OSM &amp;cameras' views</source>
         <translation>Zicht van OSM-&amp;camera's tonen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="221" />
+        <location filename="../../ui/observations.py" line="242" />
         <source>Draw the views of surveillance cameras mapped in OpenStreetMap</source>
         <translation>Het zicht tekenen van bewakingscamera's die in OpenStreetMap staan</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="350" />
+        <location filename="../../ui/observations.py" line="379" />
         <source>The layer {0} holds entered data and cannot be removed. Untick it to hide it.</source>
         <translation>De laag {0} bevat ingevoerde gegevens en kan niet worden verwijderd. Vink hem uit om hem te verbergen.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="386" />
+        <location filename="../../ui/observations.py" line="416" />
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="406" />
+        <location filename="../../ui/observations.py" line="446" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="451" />
+        <location filename="../../ui/obs_forms.py" line="63" />
         <source>New observation post</source>
         <translation>Nieuwe observatiepost</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="468" />
+        <location filename="../../ui/obs_forms.py" line="83" />
         <source>Observation post {0}</source>
         <translation>Observatiepost {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="562" />
+        <location filename="../../ui/observations.py" line="491" />
         <source>The filter was cleared to show the new sighting.</source>
         <translation>Het filter is gewist om de nieuwe waarneming te tonen.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="661" />
+        <location filename="../../ui/obs_selection.py" line="110" />
         <source>Post {0} selected: drag to move, Del removes, double-click edits.</source>
+        <extracomment>Most selected sightings ringed on the map.</extracomment>
         <translation>Post {0} gekozen: slepen verplaatst, Del verwijdert, dubbelklikken bewerkt.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="731" />
+        <location filename="../../ui/obs_selection.py" line="115" />
+        <source>Selected: Del removes, double-click edits.</source>
+        <translation>Gekozen: Del verwijdert, dubbelklikken bewerkt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations.py" line="537" />
         <source>Place observation posts first (the post tool, P).</source>
         <translation>Plaats eerst observatieposten (het postgereedschap, P).</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="756" />
+        <location filename="../../ui/observations.py" line="562" />
         <source>Post {0} stands inside a building: its view is taken from the nearest open space, {1:.0f} m away (dashed line).</source>
         <translation>Post {0} staat in een gebouw: het zicht wordt genomen vanaf de dichtstbijzijnde open ruimte, {1:.0f} m verderop (stippellijn).</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="765" />
+        <location filename="../../ui/observations.py" line="571" />
         <source>A view could not be computed: {0}</source>
         <translation>Een zicht kon niet worden berekend: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/observations.py" line="775" />
+        <location filename="../../ui/observations.py" line="581" />
         <source>Save the scan first to work with posts and cameras.</source>
         <translation>Sla de scan eerst op om met posten en camera's te werken.</translation>
     </message>
@@ -1381,32 +1683,32 @@
         <translation>&amp;Hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="139" />
+        <location filename="../../ui/post_dialog.py" line="141" />
         <source>&amp;Direction</source>
         <translation>&amp;Richting</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="140" />
+        <location filename="../../ui/post_dialog.py" line="142" />
         <source>&amp;Field of view</source>
         <translation>&amp;Gezichtsveld</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="141" />
+        <location filename="../../ui/post_dialog.py" line="143" />
         <source>&amp;Range</source>
         <translation>&amp;Bereik</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="142" />
+        <location filename="../../ui/post_dialog.py" line="144" />
         <source>N&amp;otes</source>
         <translation>&amp;Opmerkingen</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="143" />
+        <location filename="../../ui/post_dialog.py" line="145" />
         <source>Manned</source>
         <translation>Bemand</translation>
     </message>
     <message>
-        <location filename="../../ui/post_dialog.py" line="189" />
+        <location filename="../../ui/post_dialog.py" line="191" />
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
@@ -1420,7 +1722,7 @@
         <translation>Post: klik om te plaatsen (sleep om te richten); sleep een post om hem te verplaatsen, Shift+slepen richt hem; dubbelklik om te bewerken; Del verwijdert; Esc stopt.</translation>
     </message>
     <message>
-        <location filename="../../ui/post_tool.py" line="133" />
+        <location filename="../../ui/post_tool.py" line="136" />
         <source>{0:.0f} m, {1:.0f}°</source>
         <translation>{0:.0f} m, {1:.0f}°</translation>
     </message>
@@ -1502,6 +1804,361 @@
         <location filename="../../render/layout.py" line="479" />
         <source>Exported {0} with omgevingsscan {1}</source>
         <translation>Geëxporteerd {0} met omgevingsscan {1}</translation>
+    </message>
+</context>
+<context>
+    <name>RouteAnalyses</name>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="99" />
+        <source>The data covers {0:.0%} of the study area; routes stop where the data ends.</source>
+        <extracomment>The outcome of the last emergency run: categories still missing.</extracomment>
+        <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied; routes stoppen waar de gegevens ophouden.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="113" />
+        <source>Emergency response</source>
+        <translation>Aanrijden hulpdiensten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="130" />
+        <source>Not in the loaded data: {0}. Place a service by hand on the map, or load a wider area.</source>
+        <translation>Niet in de geladen gegevens: {0}. Plaats een hulpdienst met de hand op de kaart, of laad een groter gebied.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="134" />
+        <source>Emergency response: not in the loaded data: {0}.</source>
+        <translation>Aanrijden hulpdiensten: niet in de geladen gegevens: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="137" />
+        <source>{0} service(s) placed by hand.</source>
+        <translation>{0} hulpdienst(en) met de hand geplaatst.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="141" />
+        <source>Emergency response: {0} route(s).</source>
+        <translation>Aanrijden hulpdiensten: {0} route(s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="150" />
+        <source>{0}: {1}, {2}</source>
+        <translation>{0}: {1}, {2}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="158" />
+        <source>Approach routes</source>
+        <translation>Naderingsroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="167" />
+        <source>Entry points: {0}</source>
+        <translation>Toegangspunten: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="169" />
+        <source>No approach corridor from the edge of the study area.</source>
+        <translation>Geen naderingsroute vanaf de rand van het onderzoeksgebied.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="171" />
+        <source>{0} approach route(s) to {1} entry point(s).</source>
+        <translation>{0} naderingsroute(s) naar {1} toegangspunt(en).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="183" />
+        <source>Escape routes</source>
+        <translation>Vluchtroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="195" />
+        <source>Only {0} distinct route(s) exist in the loaded network ({1} asked).</source>
+        <translation>Er bestaan maar {0} verschillende route(s) in het geladen netwerk ({1} gevraagd).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="200" />
+        <source>{0} ({1}, routes {2})</source>
+        <translation>{0} ({1}, routes {2})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="205" />
+        <source>Shared segments: {0}</source>
+        <translation>Gedeelde stukken: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="207" />
+        <source>The routes share no street segment.</source>
+        <translation>De routes delen geen enkel straatstuk.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="211" />
+        <source>Depend on a chokepoint (a loss would cut them): {0}</source>
+        <translation>Afhankelijk van een knelpunt (uitval snijdt ze af): {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="217" />
+        <source>{0} escape route(s) by {1}.</source>
+        <translation>{0} vluchtroute(s), {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="231" />
+        <source>Isochrones</source>
+        <translation>Isochronen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="248" />
+        <source>Within {0} no more is reached than before: the network ends at the edge of the loaded data.</source>
+        <translation>Binnen {0} wordt niet meer bereikt dan ervoor: het netwerk houdt op aan de rand van de geladen gegevens.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="253" />
+        <source>Isochrones by {0}: {1}.</source>
+        <translation>Isochronen, {0}: {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="262" />
+        <source>Chokepoints</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="272" />
+        <source>{0} chokepoint(s); {1} structural: losing one cuts the site off or forces a long detour.</source>
+        <translation>{0} knelpunt(en); {1} structureel: uitval ervan sluit het object af of dwingt een lange omweg af.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="278" />
+        <source>The edge of the study area cannot be reached from the site by {0}.</source>
+        <translation>De rand van het onderzoeksgebied is vanaf het object niet bereikbaar ({0}).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="287" />
+        <source>Quickest way out of the study area: {0}.</source>
+        <translation>Snelste weg uit het onderzoeksgebied: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="291" />
+        <source>Escape routes that use a chokepoint: {0}</source>
+        <translation>Vluchtroutes over een knelpunt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_analyses.py" line="294" />
+        <source>{0} chokepoint(s) by {1}.</source>
+        <translation>{0} knelpunt(en), {1}.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteOptionsDialog</name>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="65" />
+        <source>Approach routes</source>
+        <extracomment>Default options per analysis.</extracomment>
+        <translation>Naderingsroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="66" />
+        <source>Escape routes</source>
+        <translation>Vluchtroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="67" />
+        <source>Isochrones</source>
+        <translation>Isochronen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="68" />
+        <source>Chokepoints</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="77" />
+        <source>Travel mode</source>
+        <translation>Vervoerswijze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="82" />
+        <source>The edge of the study area</source>
+        <translation>De rand van het onderzoeksgebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="83" />
+        <source>Points I click on the map</source>
+        <translation>Punten die ik op de kaart aanklik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="86" />
+        <source>Minutes, separated by commas: 1, 3, 5</source>
+        <translation>Minuten, gescheiden door komma's: 1, 3, 5</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="93" />
+        <source>Number of routes (k)</source>
+        <translation>Aantal routes (k)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="94" />
+        <source>Destinations</source>
+        <translation>Bestemmingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="96" />
+        <source>Minutes</source>
+        <translation>Minuten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="98" />
+        <source>Entry points within</source>
+        <translation>Toegangspunten binnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="101" />
+        <source>Ways into the site: tagged entrances of its building, otherwise the nearest street access; the corridors from the edge of the study area to each are ranked by travel time.</source>
+        <translation>Wegen naar het object: de getagde ingangen van het gebouw, anders de dichtstbijzijnde toegang vanaf de straat; de routes vanaf de rand van het onderzoeksgebied naar elk ervan worden gerangschikt op reistijd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="106" />
+        <source>Up to k routes from the site, as different as possible: no shared street when the network allows it. Shared segments are listed.</source>
+        <translation>Tot k routes vanaf het object, zo verschillend mogelijk: geen gedeelde straat als het netwerk dat toelaat. Gedeelde stukken worden opgesomd.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="109" />
+        <source>The area reachable from the site within each time.</source>
+        <translation>Het gebied dat vanaf het object binnen elke tijd bereikbaar is.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_dialogs.py" line="111" />
+        <source>Bridges, tunnels, narrow and one-way streets near the site, and streets whose loss cuts the site off or forces a long detour.</source>
+        <translation>Bruggen, tunnels, smalle straten en eenrichtingsstraten bij het object, en straten waarvan uitval het object afsluit of een lange omweg afdwingt.</translation>
+    </message>
+</context>
+<context>
+    <name>RouteTool</name>
+    <message>
+        <location filename="../../ui/route_tool.py" line="218" />
+        <source>Route: click the start A ({0}). Esc leaves the tool.</source>
+        <extracomment>How near (screen pixels) a press must be to A or B to drag it. Whether a double-click finishes (as Enter does); the route tool ignores them. Milliseconds of the last re-routes: (routing, routing + layer + dock update).</extracomment>
+        <translation>Route: klik het begin A aan ({0}). Esc verlaat het gereedschap.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tool.py" line="222" />
+        <source>Route: click the destination B. Esc starts again.</source>
+        <translation>Route: klik de bestemming B aan. Esc begint opnieuw.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tool.py" line="223" />
+        <source>Route: drag A or B to re-route; click elsewhere for a new route.</source>
+        <translation>Route: sleep A of B om opnieuw te routeren; klik ergens anders voor een nieuwe route.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesPanel</name>
+    <message>
+        <location filename="../../ui/route_panel.py" line="107" />
+        <location filename="../../ui/route_panel.py" line="138" />
+        <source>Result</source>
+        <extracomment>The user chose another result layer (its name). The user clicked or selected a row (its number).</extracomment>
+        <translation>Resultaat</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation type="vanished">Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_panel.py" line="132" />
+        <source>No route results yet. Use the route tool (R) or the route analyses in the Analysis menu.</source>
+        <translation>Nog geen routeresultaten. Gebruik het routegereedschap (R) of de route-analyses in het menu Analyse.</translation>
+    </message>
+</context>
+<context>
+    <name>RoutesUI</name>
+    <message>
+        <location filename="../../ui/route_tools.py" line="99" />
+        <source>Routes</source>
+        <extracomment>Where the route tool's A and B are kept in the scan.</extracomment>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="133" />
+        <source>Click A and B for the route between them; drag either end (R)</source>
+        <translation>Klik A en B aan voor de route ertussen; sleep een van beide uiteinden (R)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="143" />
+        <source>Routes to the site from the nearest police, fire station and hospital</source>
+        <translation>Routes naar het object vanaf de dichtstbijzijnde politie, brandweer en ziekenhuis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="146" />
+        <source>A&amp;pproach routes…</source>
+        <translation>&amp;Naderingsroutes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="148" />
+        <source>Entry points of the site and the corridors leading to them</source>
+        <translation>Toegangspunten van het object en de routes ernaartoe</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="153" />
+        <source>Up to k routes out of the study area, as different as possible</source>
+        <translation>Tot k routes het onderzoeksgebied uit, zo verschillend mogelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="156" />
+        <source>&amp;Isochrones…</source>
+        <translation>&amp;Isochronen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="158" />
+        <source>The area reachable from the site in 1, 3 and 5 minutes</source>
+        <translation>Het gebied dat vanaf het object in 1, 3 en 5 minuten bereikbaar is</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="131" />
+        <source>Rou&amp;te A → B</source>
+        <translation>Rou&amp;te A → B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="141" />
+        <source>Emer&amp;gency response</source>
+        <translation>Aanrijden hulp&amp;diensten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="151" />
+        <source>Escape r&amp;outes…</source>
+        <translation>Vl&amp;uchtroutes…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="161" />
+        <source>C&amp;hokepoints…</source>
+        <translation>&amp;Knelpunten…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="163" />
+        <source>Bridges, tunnels, narrow streets and streets whose loss cuts the site off</source>
+        <translation>Bruggen, tunnels, smalle straten en straten waarvan uitval het object afsluit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="180" />
+        <source>Travel mode of the route tool</source>
+        <translation>Vervoerswijze van het routegereedschap</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="181" />
+        <source>Travel mode</source>
+        <translation>Vervoerswijze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="321" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="346" />
+        <source>Route A → B by {0}: {1}, {2}; via {3}</source>
+        <translation>Route A → B ({0}): {1}, {2}; via {3}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_tools.py" line="409" />
+        <source>Click the escape destinations; Enter or a double-click runs. Esc cancels.</source>
+        <translation>Klik de vluchtbestemmingen aan; Enter of dubbelklikken start. Esc annuleert.</translation>
     </message>
 </context>
 <context>
@@ -1795,6 +2452,142 @@
     </message>
 </context>
 <context>
+    <name>SightlinePanel</name>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="106" />
+        <source>Height of the eye at A</source>
+        <extracomment>Outline of the building that blocks the line. Name (and kind) of the working sight-line layer.</extracomment>
+        <translation>Ooghoogte bij A</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="107" />
+        <source>Height of the eye at B</source>
+        <translation>Ooghoogte bij B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="108" />
+        <source>Choose the sight-line tool (S) and click A, then B.</source>
+        <translation>Kies het zichtlijngereedschap (S) en klik A aan, daarna B.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="116" />
+        <source>Keep as layer</source>
+        <translation>Bewaren als laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="118" />
+        <source>Keep this sight line as its own layer; the next one starts afresh</source>
+        <translation>Deze zichtlijn als eigen laag bewaren; de volgende begint opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="120" />
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="121" />
+        <source>Recompute all</source>
+        <translation>Alles opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="122" />
+        <source>Test every sight-line layer again</source>
+        <translation>Alle zichtlijnlagen opnieuw toetsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="127" />
+        <source>A (from):</source>
+        <translation>A (van):</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="128" />
+        <source>B (to):</source>
+        <translation>B (naar):</translation>
+    </message>
+</context>
+<context>
+    <name>SightlineTool</name>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="156" />
+        <source>Click B, the point to look at. Esc cancels.</source>
+        <translation>Klik B aan, het punt waarnaar gekeken wordt. Esc annuleert.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="157" />
+        <source>Click A (the eye), then B; drag A or B to move them. Esc leaves the tool.</source>
+        <translation>Klik A (het oog) aan, daarna B; sleep A of B om ze te verplaatsen. Esc verlaat het gereedschap.</translation>
+    </message>
+</context>
+<context>
+    <name>Sightlines</name>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="225" />
+        <source>Click A, then B.</source>
+        <extracomment>Time of the last test and layer update, ms (the drag frame cost).</extracomment>
+        <translation>Klik A aan, daarna B.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="250" />
+        <source>Now click B, the point to look at.</source>
+        <translation>Klik nu B aan, het punt waarnaar gekeken wordt.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="309" />
+        <source>Preparing the buildings… the line is tested as soon as they are ready.</source>
+        <translation>De gebouwen worden voorbereid… de lijn wordt getoetst zodra ze klaar zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="380" />
+        <location filename="../../ui/vis_sightline.py" line="416" />
+        <source>an unnamed building</source>
+        <translation>een naamloos gebouw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="385" />
+        <source>{0:.0f} m, {1:.0f}°: visible</source>
+        <translation>{0:.0f} m, {1:.0f}°: zichtbaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="386" />
+        <source>{0:.0f} m, {1:.0f}°: blocked by {2} ({3:.1f} m)</source>
+        <translation>{0:.0f} m, {1:.0f}°: geblokkeerd door {2} ({3:.1f} m)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="392" />
+        <source>{0:.1f} m, bearing {1:.0f}°</source>
+        <translation>{0:.1f} m, richting {1:.0f}°</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="394" />
+        <source>Visible</source>
+        <translation>Zichtbaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="396" />
+        <source>Blocked</source>
+        <translation>Geblokkeerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="398" />
+        <source>after {0:.1f} m by {1}, {2:.1f} m high; the sight line is {3:.1f} m above the ground there.</source>
+        <translation>na {0:.1f} m door {1}, {2:.1f} m hoog; de zichtlijn is daar {3:.1f} m boven de grond.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="420" />
+        <source>{0} is above the roof of {1} ({2:.1f} m high).</source>
+        <translation>{0} ligt boven het dak van {1} ({2:.1f} m hoog).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_sightline.py" line="427" />
+        <source>{0} lies in {1} ({2:.1f} m high): it counts as a window in its wall.</source>
+        <translation>{0} ligt in {1} ({2:.1f} m hoog): het telt als een raam in de gevel.</translation>
+    </message>
+    <message>
+        <source>Sight line</source>
+        <translation type="vanished">Zichtlijn</translation>
+    </message>
+</context>
+<context>
     <name>UndoActions</name>
     <message>
         <location filename="../../ui/undo_actions.py" line="32" />
@@ -1826,6 +2619,230 @@
     </message>
 </context>
 <context>
+    <name>ViewshedPanel</name>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="139" />
+        <source>Only a sector</source>
+        <extracomment>Name (and kind) of the working viewshed layer.</extracomment>
+        <translation>Alleen een sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="144" />
+        <source>Direction of view: 0° north, 90° east</source>
+        <translation>Kijkrichting: 0° noord, 90° oost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="149" />
+        <source>Width of the sector</source>
+        <translation>Breedte van de sector</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="154" />
+        <source>Choose the viewshed tool (V) and click a point.</source>
+        <translation>Kies het zichtveldgereedschap (V) en klik een punt aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="162" />
+        <source>Keep as layer</source>
+        <translation>Bewaren als laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="164" />
+        <source>Keep this viewshed as its own layer; the next one starts afresh</source>
+        <translation>Dit zichtveld als eigen laag bewaren; het volgende begint opnieuw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="166" />
+        <source>Clear</source>
+        <translation>Wissen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="167" />
+        <source>Recompute all</source>
+        <translation>Alles opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="168" />
+        <source>Compute every viewshed layer again</source>
+        <translation>Alle zichtveldlagen opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="174" />
+        <source>Radius:</source>
+        <translation>Straal:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="175" />
+        <source>Sector:</source>
+        <translation>Sector:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="176" />
+        <source>Observer:</source>
+        <translation>Waarnemer:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="237" />
+        <source>2.5D viewshed: the ground and roofs seen over lower buildings from {0:.1f} m up.</source>
+        <translation>2,5D-zichtveld: de grond en daken die vanaf {0:.1f} m hoogte over lagere gebouwen heen te zien zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="242" />
+        <source>Exact 2D isovist among the building footprints.</source>
+        <translation>Exacte 2D-isovist tussen de gebouwcontouren.</translation>
+    </message>
+</context>
+<context>
+    <name>ViewshedTool</name>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="258" />
+        <source>Click a point to see what is visible from it; drag it to move it.</source>
+        <translation>Klik een punt aan om te zien wat er vandaar zichtbaar is; sleep het om het te verplaatsen.</translation>
+    </message>
+</context>
+<context>
+    <name>Viewsheds</name>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="331" />
+        <source>Click a point.</source>
+        <extracomment>Where the point is being dragged when that spot is refused (in a building). Milliseconds of the last 2D update on the UI thread (the drag frame cost). Milliseconds of the last 2.5D computation in the background. Bumped when the working viewshed is dropped: late answers for it are ignored.</extracomment>
+        <translation>Klik een punt aan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="364" />
+        <source>Preparing the buildings… the view is computed as soon as they are ready.</source>
+        <translation>De gebouwen worden voorbereid… het zicht wordt berekend zodra ze klaar zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="394" />
+        <source>an unnamed building</source>
+        <translation>een naamloos gebouw</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="396" />
+        <source>This point lies inside {0} ({1:.1f} m high). Choose a point in open space, or raise the observer above its roof to look from the roof.</source>
+        <translation>Dit punt ligt in {0} ({1:.1f} m hoog). Kies een punt in de open ruimte, of zet de waarnemer hoger dan het dak om vanaf het dak te kijken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="408" />
+        <source>Computing…</source>
+        <translation>Bezig met berekenen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="459" />
+        <source>Visible ground: {0:,.0f} m²; {1} buildings in view.</source>
+        <translation>Zichtbare grond: {0:,.0f} m²; {1} gebouwen in zicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_viewshed.py" line="463" />
+        <source>Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m².</source>
+        <translation>Zichtbare grond: {0:,.0f} m²; daken van {1} lagere gebouwen: {2:,.0f} m².</translation>
+    </message>
+    <message>
+        <source>Viewshed</source>
+        <translation type="vanished">Zichtveld</translation>
+    </message>
+</context>
+<context>
+    <name>VisibilityUI</name>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="86" />
+        <source>The buildings changed: the visibility results may be out of date.</source>
+        <extracomment>Pixels around a click within which an overlook position is picked.</extracomment>
+        <translation>De gebouwen zijn gewijzigd: de zichtbaarheidsresultaten kunnen verouderd zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="90" />
+        <source>Recompute</source>
+        <translation>Opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="98" />
+        <source>Sight line</source>
+        <translation>Zichtlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="99" />
+        <source>Viewshed</source>
+        <translation>Zichtveld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="100" />
+        <source>Exposure</source>
+        <translation>Zichtbaarheid</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="106" />
+        <source>Visibility</source>
+        <translation>Zicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="125" />
+        <source>&amp;Sight line</source>
+        <translation>&amp;Zichtlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="126" />
+        <source>Is B visible from A? Click A, then B; drag either end (S)</source>
+        <translation>Is B zichtbaar vanaf A? Klik A aan, daarna B; sleep een van beide uiteinden (S)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="129" />
+        <source>&amp;Viewshed</source>
+        <translation>Zicht&amp;veld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="130" />
+        <source>What can be seen from a point? Click it; drag it to move it (V)</source>
+        <translation>Wat is er vanaf een punt te zien? Klik het aan; sleep het om het te verplaatsen (V)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="133" />
+        <source>&amp;Exposure of the site</source>
+        <translation>Zicht&amp;baarheid van het object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="134" />
+        <source>From where can the site be seen: public ground and overlook positions</source>
+        <translation>Van waar is het object te zien: openbare grond en uitkijkposities</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="137" />
+        <source>&amp;Recompute visibility results</source>
+        <translation>Zichtbaarheidsresultaten &amp;opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="138" />
+        <source>Compute every sight line, viewshed and the exposure again</source>
+        <translation>Alle zichtlijnen, zichtvelden en de zichtbaarheid opnieuw berekenen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="196" />
+        <source>Open a scan first.</source>
+        <translation>Open eerst een scan.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="205" />
+        <source>Preparing the buildings for the visibility tools…</source>
+        <translation>De gebouwen worden voorbereid voor de zichtgereedschappen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="289" />
+        <source>The buildings are ready for the visibility tools ({0:.1f} s).</source>
+        <translation>De gebouwen zijn klaar voor de zichtgereedschappen ({0:.1f} s).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="303" />
+        <source>The visibility tools cannot be used: {0}</source>
+        <translation>De zichtgereedschappen kunnen niet worden gebruikt: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility_tools.py" line="326" />
+        <source>Preparing the buildings… try again in a moment.</source>
+        <translation>De gebouwen worden voorbereid… probeer het zo nog eens.</translation>
+    </message>
+</context>
+<context>
     <name>ZoneTool</name>
     <message>
         <location filename="../../ui/annotation_tools.py" line="364" />
@@ -1846,7 +2863,7 @@
 <context>
     <name>_PickSighting</name>
     <message>
-        <location filename="../../ui/observations.py" line="77" />
+        <location filename="../../ui/observations.py" line="75" />
         <source>Click where the sighting was. Esc cancels.</source>
         <extracomment>How often the colours by age are brought up to date (ms).</extracomment>
         <translation>Klik waar de waarneming was. Esc annuleert.</translation>
@@ -1855,90 +2872,145 @@
 <context>
     <name>layers</name>
     <message>
-        <location filename="../../ui/strings.py" line="15" />
+        <location filename="../../ui/strings.py" line="16" />
         <source>Buildings</source>
         <translation>Gebouwen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="16" />
+        <location filename="../../ui/strings.py" line="17" />
         <source>Roads</source>
         <translation>Wegen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="17" />
+        <location filename="../../ui/strings.py" line="18" />
         <source>Paths and cycleways</source>
         <translation>Paden en fietspaden</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="18" />
+        <location filename="../../ui/strings.py" line="19" />
         <source>Railways and tram</source>
         <translation>Spoor en tram</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="19" />
+        <location filename="../../ui/strings.py" line="20" />
         <source>Water</source>
         <translation>Water</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="20" />
+        <location filename="../../ui/strings.py" line="21" />
         <source>Green and land use</source>
         <translation>Groen en grondgebruik</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="21" />
+        <location filename="../../ui/strings.py" line="22" />
         <source>Barriers</source>
         <translation>Barrières</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="22" />
+        <location filename="../../ui/strings.py" line="23" />
         <source>Security-relevant points</source>
         <translation>Beveiligingsrelevante punten</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="23" />
+        <location filename="../../ui/strings.py" line="24" />
         <source>Addresses</source>
         <translation>Adressen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="24" />
+        <location filename="../../ui/strings.py" line="25" />
         <source>Site</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="25" />
+        <location filename="../../ui/strings.py" line="26" />
         <source>Study area</source>
         <translation>Onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="26" />
+        <location filename="../../ui/strings.py" line="27" />
         <source>Edge of the data</source>
         <translation>Rand van de gegevens</translation>
     </message>
     <message>
         <location filename="../../ui/obs_text.py" line="23" />
+        <location filename="../../ui/strings.py" line="34" />
         <source>Observation posts</source>
         <extracomment>Layer titles of the record kinds (context "layers", as ui/strings.py uses).</extracomment>
         <translation>Observatieposten</translation>
     </message>
     <message>
         <location filename="../../ui/obs_text.py" line="24" />
+        <location filename="../../ui/strings.py" line="38" />
         <source>Sightings</source>
         <translation>Waarnemingen</translation>
     </message>
     <message>
         <location filename="../../ui/obs_text.py" line="25" />
+        <location filename="../../ui/strings.py" line="28" />
         <source>Annotations</source>
         <translation>Aantekeningen</translation>
     </message>
     <message>
         <location filename="../../ui/obs_text.py" line="26" />
+        <location filename="../../ui/strings.py" line="39" />
         <source>Views of the posts</source>
         <translation>Zicht van de posten</translation>
     </message>
     <message>
         <location filename="../../ui/obs_text.py" line="27" />
+        <location filename="../../ui/strings.py" line="29" />
         <source>Blind spots</source>
         <translation>Dode hoeken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="25" />
+        <location filename="../../ui/strings.py" line="36" />
+        <source>Routes</source>
+        <extracomment>Titles of the route layer kinds, for the layer panel (translated in context "layers").</extracomment>
+        <translation>Routes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="26" />
+        <location filename="../../ui/strings.py" line="33" />
+        <source>Isochrones</source>
+        <translation>Isochronen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="27" />
+        <location filename="../../ui/strings.py" line="30" />
+        <source>Chokepoints</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="28" />
+        <location filename="../../ui/strings.py" line="31" />
+        <source>Entry points</source>
+        <translation>Toegangspunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="37" />
+        <location filename="../../ui/vis_common.py" line="42" />
+        <source>Sight line</source>
+        <extracomment>Titles of the visibility layer kinds (translated by ``strings.layer_title``).</extracomment>
+        <translation>Zichtlijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="40" />
+        <location filename="../../ui/vis_common.py" line="43" />
+        <source>Viewshed</source>
+        <translation>Zichtveld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="32" />
+        <location filename="../../ui/vis_common.py" line="44" />
+        <source>Exposure of the site</source>
+        <translation>Zichtbaarheid van het object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/strings.py" line="35" />
+        <location filename="../../ui/vis_common.py" line="45" />
+        <source>Overlook positions</source>
+        <translation>Uitkijkposities</translation>
     </message>
 </context>
 <context>
@@ -2103,64 +3175,272 @@
 <context>
     <name>progress</name>
     <message>
-        <location filename="../../ui/strings.py" line="30" />
+        <location filename="../../ui/strings.py" line="44" />
         <source>Checking the file</source>
         <translation>Bestand controleren</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="31" />
+        <location filename="../../ui/strings.py" line="45" />
         <source>Finding the site</source>
         <translation>Object zoeken</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="32" />
+        <location filename="../../ui/strings.py" line="46" />
         <source>Cutting the study area out of the large file</source>
         <translation>Onderzoeksgebied uit het grote bestand knippen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="33" />
+        <location filename="../../ui/strings.py" line="47" />
         <source>Reading features</source>
         <translation>Objecten inlezen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="34" />
+        <location filename="../../ui/strings.py" line="48" />
         <source>Classifying layers</source>
         <translation>Lagen indelen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="35" />
+        <location filename="../../ui/strings.py" line="49" />
         <source>Reading the street network</source>
         <translation>Wegennet inlezen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="36" />
+        <location filename="../../ui/strings.py" line="50" />
         <source>Building the walk network</source>
         <translation>Voetgangersnetwerk opbouwen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="37" />
+        <location filename="../../ui/strings.py" line="51" />
         <source>Building the bike network</source>
         <translation>Fietsnetwerk opbouwen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="38" />
+        <location filename="../../ui/strings.py" line="52" />
         <source>Building the drive network</source>
         <translation>Autonetwerk opbouwen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="39" />
+        <location filename="../../ui/strings.py" line="53" />
         <source>Assembling the scan</source>
         <translation>Scan samenstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="40" />
+        <location filename="../../ui/strings.py" line="54" />
         <source>Downloading from the Overpass API</source>
         <translation>Downloaden van de Overpass-API</translation>
     </message>
     <message>
-        <location filename="../../ui/strings.py" line="41" />
+        <location filename="../../ui/strings.py" line="55" />
         <source>Done</source>
         <translation>Klaar</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="49" />
+        <source>Sampling the façade</source>
+        <extracomment>Progress steps of :func:`omgevingsscan.analysis.visibility.exposure`.</extracomment>
+        <translation>De gevel wordt bemonsterd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="50" />
+        <source>Isovists from the façade</source>
+        <translation>Isovisten vanaf de gevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="51" />
+        <source>Merging the views</source>
+        <translation>De zichtvelden worden samengevoegd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="52" />
+        <source>Views of the upper façade</source>
+        <translation>Zicht op het bovenste deel van de gevel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="53" />
+        <source>Overlooking buildings</source>
+        <translation>Gebouwen met uitzicht op het object</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="54" />
+        <source>Upper-floor windows</source>
+        <translation>Ramen op de bovenste verdiepingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/vis_common.py" line="55" />
+        <source>Waiting spots</source>
+        <translation>Wachtplekken</translation>
+    </message>
+</context>
+<context>
+    <name>routes</name>
+    <message>
+        <location filename="../../ui/route_text.py" line="32" />
+        <source>walk</source>
+        <translation>lopen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="33" />
+        <source>bike</source>
+        <translation>fietsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="34" />
+        <source>drive</source>
+        <translation>auto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="38" />
+        <source>Police station</source>
+        <translation>Politiebureau</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="39" />
+        <source>Fire station</source>
+        <translation>Brandweerkazerne</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="40" />
+        <source>Hospital</source>
+        <translation>Ziekenhuis</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="44" />
+        <source>Bridge</source>
+        <translation>Brug</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="45" />
+        <source>Tunnel or passage</source>
+        <translation>Tunnel of doorgang</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="46" />
+        <source>Narrow street</source>
+        <translation>Smalle straat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="47" />
+        <source>One-way street</source>
+        <translation>Eenrichtingsstraat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="48" />
+        <source>Loss cuts the site off</source>
+        <translation>Uitval sluit het object af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="49" />
+        <source>Loss forces a long detour</source>
+        <translation>Uitval dwingt een lange omweg af</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="57" />
+        <source>Route A → B</source>
+        <extracomment>Chokepoint kinds in the order the dock lists them (the most serious first). Titles of the result layers by their default names (see layers.routes.LAYER_NAMES).</extracomment>
+        <translation>Route A → B</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="58" />
+        <source>Escape routes</source>
+        <translation>Vluchtroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="59" />
+        <source>Approach routes</source>
+        <translation>Naderingsroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="60" />
+        <source>Emergency response</source>
+        <translation>Aanrijden hulpdiensten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="61" />
+        <source>Isochrones</source>
+        <translation>Isochronen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="62" />
+        <source>Chokepoints</source>
+        <translation>Knelpunten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="141" />
+        <source>Route</source>
+        <extracomment>Layer kinds whose rows the Routes dock lists.</extracomment>
+        <translation>Route</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="142" />
+        <location filename="../../ui/route_text.py" line="150" />
+        <location filename="../../ui/route_text.py" line="158" />
+        <source>Mode</source>
+        <translation>Vervoerswijze</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="143" />
+        <location filename="../../ui/route_text.py" line="151" />
+        <location filename="../../ui/route_text.py" line="159" />
+        <source>Length</source>
+        <translation>Lengte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="144" />
+        <location filename="../../ui/route_text.py" line="152" />
+        <location filename="../../ui/route_text.py" line="160" />
+        <source>Time</source>
+        <translation>Tijd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="145" />
+        <location filename="../../ui/route_text.py" line="161" />
+        <source>Via</source>
+        <translation>Via</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="146" />
+        <source>Flags</source>
+        <translation>Kenmerken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="149" />
+        <source>Chokepoint</source>
+        <translation>Knelpunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="153" />
+        <source>Street</source>
+        <translation>Straat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="154" />
+        <source>Why</source>
+        <translation>Waarom</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="157" />
+        <source>Area</source>
+        <translation>Gebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="162" />
+        <source>Reach</source>
+        <translation>Bereik</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="235" />
+        <source>{0} ha reachable, {1} of streets</source>
+        <translation>{0} ha bereikbaar, {1} aan straten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="240" />
+        <source>within {0}</source>
+        <translation>binnen {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/route_text.py" line="255" />
+        <source>shares {0}</source>
+        <translation>deelt {0}</translation>
     </message>
 </context>
 </TS>
