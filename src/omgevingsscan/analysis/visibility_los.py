@@ -98,6 +98,31 @@ def bearing_deg(dx: float, dy: float) -> float:
     return math.degrees(math.atan2(dx, dy)) % 360.0
 
 
+def _wall_crossings(
+    index: VisibilityIndex, a: FloatArray, b: FloatArray, *, from_start: bool
+) -> tuple[np.ndarray, np.ndarray, FloatArray, FloatArray, np.ndarray]:
+    """Where the segments ``a[i] → b[i]`` cross building walls (candidates from the grid).
+
+    Returns ``(pair, edge, t, denom, hit)`` over the candidate (segment, wall) pairs:
+    ``t`` is the fraction along the segment, ``denom`` the cross product whose sign
+    tells entering from leaving, and ``hit`` marks real crossings (``t`` in [0, 1], or
+    (0, 1] when ``from_start`` is False, and within the wall).
+    """
+    pair, edge = index.grid.candidates(a, b)
+    e = index.edges[edge]
+    px, py = a[pair, 0], a[pair, 1]
+    rx, ry = b[pair, 0] - px, b[pair, 1] - py
+    sx, sy = e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]
+    qx, qy = e[:, 0] - px, e[:, 1] - py
+    denom = rx * sy - ry * sx
+    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
+        t = (qx * sy - qy * sx) / denom
+        u = (qx * ry - qy * rx) / denom
+    after_start = t >= 0 if from_start else t > 0
+    hit = (denom != 0) & after_start & (t <= 1) & (u >= 0) & (u <= 1)
+    return pair, edge, t, denom, hit
+
+
 def _as_xy(values: ArrayLike, name: str) -> FloatArray:
     arr = np.asarray(values, dtype=float).reshape(-1, 2)
     if not np.isfinite(arr).all():
@@ -178,17 +203,7 @@ def line_of_sight_many(
     n = len(a)
     ha = _as_heights(a_height, n, "from height")
     hb = _as_heights(b_height, n, "to height")
-    pair, edge = index.grid.candidates(a, b)
-    e = index.edges[edge]
-    px, py = a[pair, 0], a[pair, 1]
-    rx, ry = b[pair, 0] - px, b[pair, 1] - py
-    sx, sy = e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]
-    qx, qy = e[:, 0] - px, e[:, 1] - py
-    denom = rx * sy - ry * sx
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        t = (qx * sy - qy * sx) / denom
-        u = (qx * ry - qy * rx) / denom
-    hit = (denom != 0) & (t >= 0) & (t <= 1) & (u >= 0) & (u <= 1)
+    pair, edge, t, denom, hit = _wall_crossings(index, a, b, from_start=True)
     # An edge spanning several cells on a line's path is listed more than once.
     key = pair[hit] * len(index.edges) + edge[hit]
     _, first = np.unique(key, return_index=True)
@@ -349,17 +364,7 @@ def lowest_visible_height(
     b = _as_xy(b_xy, "to")
     n = len(a)
     ha = _as_heights(a_height, n, "from height")
-    pair, edge = index.grid.candidates(a, b)
-    e = index.edges[edge]
-    px, py = a[pair, 0], a[pair, 1]
-    rx, ry = b[pair, 0] - px, b[pair, 1] - py
-    sx, sy = e[:, 2] - e[:, 0], e[:, 3] - e[:, 1]
-    qx, qy = e[:, 0] - px, e[:, 1] - py
-    denom = rx * sy - ry * sx
-    with np.errstate(divide="ignore", invalid="ignore", over="ignore"):
-        t = (qx * sy - qy * sx) / denom
-        u = (qx * ry - qy * rx) / denom
-    hit = (denom != 0) & (t > 0) & (t <= 1) & (u >= 0) & (u <= 1)
+    pair, edge, t, _, hit = _wall_crossings(index, a, b, from_start=False)
     pair, t, edge = pair[hit], t[hit], edge[hit]
     with np.errstate(over="ignore"):
         bound = (index.heights[index.edge_owner[edge]] - ha[pair] * (1.0 - t)) / t
