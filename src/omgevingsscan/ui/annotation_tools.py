@@ -22,7 +22,6 @@ from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QGroupBox,
@@ -41,6 +40,7 @@ from omgevingsscan.layers.annotations import (
     AnnotationsLayer,
     measure,
 )
+from omgevingsscan.ui.common import ok_cancel
 from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.obs_text import choices
 from omgevingsscan.ui.tool_base import ToolBase
@@ -146,11 +146,7 @@ class AnnotationDialog(QDialog):
         form.addRow(self.tr("&Text") if kind == "label" else self.tr("&Caption"), self.text)
         if kind == "zone":
             form.addRow(self.tr("&Kind of zone"), self.zone_kind)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.accept, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.custom)

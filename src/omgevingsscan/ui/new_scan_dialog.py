@@ -11,11 +11,9 @@ from PySide6.QtWidgets import (
     QComboBox,
     QCompleter,
     QDialog,
-    QDialogButtonBox,
     QFileDialog,
     QFormLayout,
     QHBoxLayout,
-    QLabel,
     QLineEdit,
     QPushButton,
     QRadioButton,
@@ -28,6 +26,7 @@ from omgevingsscan.errors import SiteError
 from omgevingsscan.io.geocode import Place, parse_coordinates, rank
 from omgevingsscan.scan import SITE_KINDS
 from omgevingsscan.settings import DEFAULT_RADIUS_M, MAX_RADIUS_M, MIN_RADIUS_M
+from omgevingsscan.ui.common import error_label, ok_cancel
 
 LOCATION_MODES = ("wgs84", "rd", "search", "map")
 
@@ -119,14 +118,8 @@ class NewScanDialog(QDialog):
         file_row.addWidget(self.file, 1)
         file_row.addWidget(browse)
 
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self._accept, self.reject)
         self.buttons = buttons
 
         form = QFormLayout()

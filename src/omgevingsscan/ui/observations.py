@@ -18,7 +18,7 @@ from typing import Any, TypeVar
 
 import shiboken6
 from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence, QMouseEvent
+from PySide6.QtGui import QAction, QActionGroup, QMouseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 from shapely.geometry import LineString, Point
 
@@ -37,6 +37,7 @@ from omgevingsscan.ui.annotation_tools import (
     ZoneTool,
 )
 from omgevingsscan.ui.canvas import MapTool
+from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
 from omgevingsscan.ui.coverage_panel import CoverageController, CoveragePanel
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.map_items import (
@@ -156,14 +157,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
         p.last_hours.valueChanged.connect(self._on_style_options)
 
     def _action(self, text: str, slot: Any, shortcut: str = "", tip: str = "") -> QAction:
-        act = QAction(text, self.window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        if tip:
-            act.setToolTip(tip)
-            act.setStatusTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self.window, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -259,9 +253,9 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             self.overlay = OverlayItem()
             scene.addItem(self.overlay)
         ev = scan.layers.events
-        self._layer_links = [(ev.inserted, self._on_layer_inserted), (ev.removed, self._on_removed)]
-        for signal, slot in self._layer_links:
-            signal.connect(slot)
+        self._layer_links = connect_links(
+            [(ev.inserted, self._on_layer_inserted), (ev.removed, self._on_removed)]
+        )
         self.coverage.bind(scan)
         self.session.scan_loaded(scan)
         if self.editor is None:
@@ -279,9 +273,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             self.dialog = None
         self.session.scan_closing(scan)
         self._bind_layers(None)
-        for signal, slot in self._layer_links:
-            signal.disconnect(slot)
-        self._layer_links = []
+        self._layer_links = disconnect_links(self._layer_links)
         self.views.bind(None, None)
         self.coverage.bind(None)
         if self._live_overlay():

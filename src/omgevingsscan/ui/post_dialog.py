@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QCompleter,
     QDateTimeEdit,
     QDialog,
-    QDialogButtonBox,
     QDoubleSpinBox,
     QFormLayout,
     QHBoxLayout,
@@ -34,6 +33,7 @@ from PySide6.QtWidgets import (
 
 from omgevingsscan.layers.posts import HEIGHT_KINDS, MAX_RANGE_M, POST_TYPES, ObservationPost
 from omgevingsscan.settings import EYE_HEIGHT_M
+from omgevingsscan.ui.common import ok_cancel
 from omgevingsscan.ui.obs_text import choices
 
 #: Eye height proposed for each height kind (metres above the street).
@@ -144,11 +144,7 @@ class PostDialog(QDialog):
         form.addRow(self.tr("N&otes"), self.notes)
         form.addRow(self.tr("Manned"), self.active_from)
         form.addRow("", self.active_to)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
+        buttons = ok_cancel(self.accept, self.reject)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
         layout.addWidget(self.error)

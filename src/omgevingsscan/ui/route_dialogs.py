@@ -14,7 +14,6 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
-    QDialogButtonBox,
     QFormLayout,
     QLabel,
     QLineEdit,
@@ -27,6 +26,7 @@ from omgevingsscan.analysis.network import DEFAULT_MINUTES, K_MAX, K_MIN
 from omgevingsscan.analysis.network_isochrones import check_minutes
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.speeds import MODES
+from omgevingsscan.ui.common import error_label, ok_cancel
 from omgevingsscan.ui.route_text import mode_label
 
 #: Default options per analysis.
@@ -114,14 +114,8 @@ class RouteOptionsDialog(QDialog):
         }
         note = QLabel(explain[kind])
         note.setWordWrap(True)
-        self.error = QLabel()
-        self.error.setStyleSheet("color: #b00020")
-        self.error.setWordWrap(True)
-        buttons = QDialogButtonBox(
-            QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel
-        )
-        buttons.accepted.connect(self._accept)
-        buttons.rejected.connect(self.reject)
+        self.error = error_label()
+        buttons = ok_cancel(self._accept, self.reject)
         self.buttons = buttons
         layout = QVBoxLayout(self)
         layout.addWidget(note)

@@ -22,15 +22,16 @@ from collections import deque
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QMouseEvent
 from shapely.geometry import LineString, Point
 
 from omgevingsscan.analysis.network import MAX_SNAP_M, Route, network_index, scan_graph, scan_route
 from omgevingsscan.errors import AnalysisInputError
-from omgevingsscan.ui.canvas import MapCanvas, MapTool
+from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.route_text import fmt_length, fmt_time, mode_label
+from omgevingsscan.ui.tool_base import MapToolBase
 
 if TYPE_CHECKING:
     from omgevingsscan.scan import Scan
@@ -68,109 +69,38 @@ def check_on_network(scan: Scan, mode: str, x: float, y: float, label: str, snap
     network_index(scan_graph(scan, mode)).street_node(x, y, snap_m, label)
 
 
-class _ToolBase(QObject, MapTool):
-    """A map tool that hears Esc, Enter and double-clicks (the canvas passes it none)."""
+class RouteToolBase(MapToolBase):
+    """A route map tool: Esc, Enter and double-clicks (no Backspace); left clicks only;
+    :meth:`redraw` on activation and after Esc; :meth:`cancel` when left."""
 
-    #: Whether a double-click finishes (as Enter does); the route tool ignores them.
-    double_click_finishes = True
+    host: RouteHost
+    backspace_undoes = False
 
-    def __init__(self, host: RouteHost) -> None:
-        QObject.__init__(self)
-        self.host = host
+    def activated(self) -> None:
         self._swallow_release = False
-
-    def activate(self, canvas: MapCanvas) -> None:
-        super().activate(canvas)
-        self._swallow_release = False
-        canvas.installEventFilter(self)
-        canvas.viewport().installEventFilter(self)
-        canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.status(self.hint())
         self.redraw()
 
-    def deactivate(self) -> None:
-        self.canvas.removeEventFilter(self)
-        self.canvas.viewport().removeEventFilter(self)
+    def deactivated(self) -> None:
         self.canvas.viewport().setCursor(self.cursor)
         self.cancel()
         self.host.show_overlay([], [])
-        self.host.window.statusBar().clearMessage()
-        self.host.tool_left(self)
 
-    def leave(self) -> None:
-        """Go back to panning."""
-        if self.canvas.tool() is self:
-            self.canvas.set_tool(None)
-
-    def status(self, message: str) -> None:
-        """Show ``message`` in the status bar."""
-        self.host.window.statusBar().showMessage(message)
-
-    def px(self) -> float:
-        """Metres per screen pixel now."""
-        return self.canvas.metres_per_pixel()
-
-    # -- to override --------------------------------------------------------------------------
-    def hint(self) -> str:
-        """What to do, for the status bar."""
-        return ""
+    def cancelled(self) -> None:
+        self.redraw()
 
     def redraw(self) -> None:
         """Draw the tool's feedback."""
 
-    def busy(self) -> bool:
-        """Whether something is half done (Esc cancels it rather than leaving)."""
-        return False
-
-    def cancel(self) -> None:
-        """Forget what is half done."""
-
-    def finish(self) -> None:
-        """Enter or double-click."""
-
-    def click(self, x: float, y: float, event: QMouseEvent) -> bool:
-        """A release that is not the end of a double-click."""
-        return False
-
-    # -- events -------------------------------------------------------------------------------
     def press(self, x: float, y: float, event: QMouseEvent) -> bool:
         return True
 
     def release(self, x: float, y: float, event: QMouseEvent) -> bool:
-        if self._swallow_release:
-            self._swallow_release = False
-            return True
-        if event.button() != Qt.MouseButton.LeftButton:
+        if not self._swallow_release and not self.left(event):
             return False
-        return self.click(x, y, event)
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        kind = event.type()
-        if kind == QEvent.Type.KeyPress and isinstance(event, QKeyEvent):
-            if event.key() == Qt.Key.Key_Escape:
-                if self.busy():
-                    self.cancel()
-                    self.redraw()
-                    self.status(self.hint())
-                else:
-                    self.leave()
-                return True
-            if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
-                self.finish()
-                return True
-        elif (
-            kind == QEvent.Type.MouseButtonDblClick
-            and self.double_click_finishes
-            and isinstance(event, QMouseEvent)
-            and event.button() == Qt.MouseButton.LeftButton
-        ):
-            self._swallow_release = True
-            self.finish()
-            return True
-        return False
+        return super().release(x, y, event)
 
 
-class RouteTool(_ToolBase):
+class RouteTool(RouteToolBase):
     """Click A and B; drag either to re-route live."""
 
     double_click_finishes = False
@@ -351,7 +281,7 @@ class RouteTool(_ToolBase):
         self.host.show_overlay(shapes, texts)
 
 
-class PickPointsTool(_ToolBase):
+class PickPointsTool(RouteToolBase):
     """Click one point, or several (Enter or a double-click finishes); Esc cancels.
 
     ``check(x, y)`` returns an error message for a point that cannot be used, else

@@ -37,6 +37,7 @@ from omgevingsscan.layers.routes import routes_layer, set_layer
 from omgevingsscan.scan import Scan
 from omgevingsscan.speeds import MODES
 from omgevingsscan.ui.canvas import MapTool
+from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.route_analyses import RouteAnalyses
@@ -119,11 +120,7 @@ class RoutesUI(QObject):
         box.clear_requested.connect(lambda: self.services.clear())
 
     def _action(self, text: str, slot: Callable[..., Any], tip: str) -> QAction:
-        act = QAction(text, self.window)
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self.window, text, slot, tip=tip)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -193,12 +190,9 @@ class RoutesUI(QObject):
     def _on_scan_loaded(self, scan: Scan) -> None:
         self.scan = scan
         events = scan.layers.events
-        self._scan_links = [
-            (events.inserted, self._refresh_results),
-            (events.removed, self._on_removed),
-        ]
-        for signal, slot in self._scan_links:
-            signal.connect(slot)
+        self._scan_links = connect_links(
+            [(events.inserted, self._refresh_results), (events.removed, self._on_removed)]
+        )
         self.notes = {}
         self.panel.emergency.hide()
         self._restore_route(scan)
@@ -215,9 +209,7 @@ class RoutesUI(QObject):
         if self.dialog is not None:
             self.dialog.close()
             self.dialog = None
-        for signal, slot in self._scan_links:
-            signal.disconnect(slot)
-        self._scan_links = []
+        self._scan_links = disconnect_links(self._scan_links)
         self._unwatch_layer()
         self.scan = None
         self.route_tool.forget()
@@ -460,9 +452,7 @@ class RoutesUI(QObject):
             self.window.resizeDocks([self.dock], [230], Qt.Orientation.Vertical)
 
     def _unwatch_layer(self) -> None:
-        for signal, slot in self._layer_links:
-            signal.disconnect(slot)
-        self._layer_links = []
+        self._layer_links = disconnect_links(self._layer_links)
 
     def _show_result(self, name: str | None) -> None:
         self._unwatch_layer()
@@ -472,11 +462,10 @@ class RoutesUI(QObject):
             self.panel.set_rows([])
             self.panel.set_notes([])
             return
-        self._layer_links = [(layer.events.data, self._refresh_rows)]
+        links = [(layer.events.data, self._refresh_rows)]
         if layer.name == "emergency_routes":
-            self._layer_links.append((layer.events.visible, self.services.draw))
-        for signal, slot in self._layer_links:
-            signal.connect(slot)
+            links.append((layer.events.visible, self.services.draw))
+        self._layer_links = connect_links(links)
         self._refresh_rows()
 
     def _refresh_rows(self, *_: Any) -> None:

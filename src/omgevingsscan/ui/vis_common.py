@@ -2,8 +2,8 @@
 
 - :class:`HeightEditor`: an eye height as "eye level" (1.6 m), "floor N" (N x 3 m +
   1.6 m) or plain metres, always showing the value in metres.
-- :class:`VisTool`: a :class:`~omgevingsscan.ui.canvas.MapTool` that is a QObject, with
-  Esc (cancel what is being drawn, else leave the tool) and grab handles.
+- :class:`VisTool`: the visibility flavour of :class:`~omgevingsscan.ui.tool_base.MapToolBase`,
+  with Esc (cancel what is being drawn, else leave the tool) and grab handles.
 - :func:`building_label`, :func:`unique_name`: text helpers.
 
 Core strings shown by this UI (layer titles, progress steps of the exposure analysis)
@@ -14,10 +14,9 @@ time by :mod:`omgevingsscan.ui.strings`.
 from __future__ import annotations
 
 import math
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING, Any, Protocol
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QEvent, QObject, Qt, Signal
-from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
     QDoubleSpinBox,
@@ -28,10 +27,11 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.analysis.visibility_index import VisibilityIndex
-from omgevingsscan.layers.base import LayerList
+from omgevingsscan.layers.base import Layer, LayerList
 from omgevingsscan.settings import EYE_HEIGHT_M, LEVEL_HEIGHT_M
 from omgevingsscan.ui.canvas import MapCanvas, MapTool
 from omgevingsscan.ui.map_items import Shape
+from omgevingsscan.ui.tool_base import MapToolBase
 
 if TYPE_CHECKING:
     from omgevingsscan.ui.main_window import MainWindow
@@ -189,62 +189,15 @@ class HeightEditor(QWidget):
             self.changed.emit(self._value)
 
 
-class VisTool(QObject, MapTool):
-    """A map tool of the visibility UI: a QObject (for tr()), Esc handling, handles."""
+class VisTool(MapToolBase):
+    """A map tool of the visibility UI: Esc only (no Enter, Backspace or double-click,
+    no viewport filter), :meth:`activated`/:meth:`deactivated` hooks, grab handles."""
 
-    def __init__(self, host: VisHost) -> None:
-        QObject.__init__(self)
-        self.host = host
-
-    def activate(self, canvas: MapCanvas) -> None:
-        super().activate(canvas)
-        canvas.installEventFilter(self)
-        canvas.setFocus(Qt.FocusReason.OtherFocusReason)
-        self.status(self.hint())
-        self.activated()
-
-    def deactivate(self) -> None:
-        self.canvas.removeEventFilter(self)
-        self.host.window.statusBar().clearMessage()
-        self.deactivated()
-        self.host.tool_left(self)
-
-    def leave(self) -> None:
-        """Go back to panning."""
-        if self.canvas.tool() is self:
-            self.canvas.set_tool(None)
-
-    # -- to override --------------------------------------------------------------------------
-    def hint(self) -> str:
-        """What to do, for the status bar."""
-        return ""
-
-    def activated(self) -> None:
-        """The tool became active."""
-
-    def deactivated(self) -> None:
-        """The tool stopped being active."""
-
-    def busy(self) -> bool:
-        """Whether something is being drawn (Esc then cancels it instead of leaving)."""
-        return False
-
-    def cancel(self) -> None:
-        """Esc while busy: drop what is being drawn."""
-
-    # -- helpers --------------------------------------------------------------------------------
-    def status(self, message: str, ms: int = 0) -> None:
-        """Show ``message`` in the status bar."""
-        self.host.window.statusBar().showMessage(message, ms)
-
-    def active(self) -> bool:
-        """Whether this tool is the canvas's tool now."""
-        return getattr(self, "canvas", None) is not None and self.canvas.tool() is self
-
-    @staticmethod
-    def left(event: QMouseEvent) -> bool:
-        """Whether ``event`` is about the left button (other buttons are ignored)."""
-        return event.button() == Qt.MouseButton.LeftButton
+    host: VisHost
+    watch_viewport = False
+    enter_finishes = False
+    backspace_undoes = False
+    double_click_finishes = False
 
     def near(self, x: float, y: float, point: tuple[float, float] | None) -> bool:
         """Whether map ``(x, y)`` is within grabbing distance of ``point``."""
@@ -253,19 +206,51 @@ class VisTool(QObject, MapTool):
         tol = GRAB_PX * self.canvas.metres_per_pixel()
         return math.hypot(x - point[0], y - point[1]) <= tol
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        if (
-            event.type() == QEvent.Type.KeyPress
-            and isinstance(event, QKeyEvent)
-            and event.key() == Qt.Key.Key_Escape
-        ):
-            if self.busy():
-                self.cancel()
-                self.status(self.hint())
-            else:
-                self.leave()
-            return True
-        return False
+
+class WorkingLayerOwner:
+    """What the sight-line and viewshed owners share: their working result is the layer
+    named :attr:`working` of type :attr:`layer_type`, kept under a new name or cleared.
+
+    The owner (a QObject that lists this class after QObject) has ``host`` and
+    overrides :meth:`reset` and :meth:`show`.
+    """
+
+    #: The name of the working layer (the next kept one is ``working_N``).
+    working: str
+    #: The layer class of the working layer.
+    layer_type: type[Layer]
+    #: The source of the tool feedback in the host's overlay.
+    overlay_source: str
+    host: VisHost
+
+    def reset(self) -> None:
+        """Forget the working result."""
+
+    def show(self) -> None:
+        """Draw the tool feedback."""
+
+    def _working(self) -> Any:
+        layers = self.host.layers
+        layer = layers.get(self.working) if layers is not None else None
+        return layer if isinstance(layer, self.layer_type) else None
+
+    def keep(self) -> Any:
+        """Rename the working layer so it stays; the next result starts a new one."""
+        layer, layers = self._working(), self.host.layers
+        if layer is None or layers is None:
+            return None
+        layer.name = unique_name(layers, self.working)
+        self.reset()
+        self.host.show_overlay(self.overlay_source, [], [])
+        return layer
+
+    def clear(self) -> None:
+        """Remove the working result and its layer."""
+        layer, layers = self._working(), self.host.layers
+        if layer is not None and layers is not None:
+            layers.remove(layer)
+        self.reset()
+        self.show()
 
 
 def building_label(index: VisibilityIndex, i: int) -> str:

@@ -26,6 +26,7 @@ from omgevingsscan.analysis.visibility_index import VisibilityIndex
 from omgevingsscan.errors import OmgevingsscanError
 from omgevingsscan.layers.base import Layer, VectorLayer
 from omgevingsscan.scan import Scan
+from omgevingsscan.ui.common import connect_links, disconnect_links
 
 BUILDINGS = "buildings"
 
@@ -137,9 +138,7 @@ class IndexService(QObject):
     # -- binding --------------------------------------------------------------------------------
     def bind(self, scan: Scan | None) -> None:
         """Follow ``scan`` (None: stop) and prepare its index."""
-        for signal, slot in self._links:
-            signal.disconnect(slot)
-        self._links = []
+        self._links = disconnect_links(self._links)
         self._watch_buildings(None)
         self.scan = scan
         self.index = None
@@ -150,10 +149,13 @@ class IndexService(QObject):
         if scan is None:
             return
         ev = scan.layers.events
-        self._links = [(ev.inserted, self._on_layers), (ev.removed, self._on_layers),
-                       (ev.changed, self._on_layers)]  # fmt: skip
-        for signal, slot in self._links:
-            signal.connect(slot)
+        self._links = connect_links(
+            [
+                (ev.inserted, self._on_layers),
+                (ev.removed, self._on_layers),
+                (ev.changed, self._on_layers),
+            ]
+        )
         self._watch_buildings(self._find_buildings())
         self._build()
 

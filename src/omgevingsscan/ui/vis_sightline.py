@@ -46,8 +46,8 @@ from omgevingsscan.ui.vis_common import (
     HeightEditor,
     VisHost,
     VisTool,
+    WorkingLayerOwner,
     building_label,
-    unique_name,
 )
 
 #: Outline of the building that blocks the line.
@@ -197,8 +197,12 @@ class SightlineTool(VisTool):
         return True
 
 
-class Sightlines(QObject):
+class Sightlines(QObject, WorkingLayerOwner):
     """The working sight line, its panel and tool; recomputes sight-line layers."""
+
+    working = WORKING
+    layer_type = SightlineLayer
+    overlay_source = "sightline"
 
     def __init__(self, host: VisHost) -> None:
         super().__init__()
@@ -236,11 +240,6 @@ class Sightlines(QObject):
         self.panel.a_height.set_metres(ha)
         self.panel.b_height.set_metres(hb)
         self.refresh()
-
-    def _working(self) -> SightlineLayer | None:
-        layers = self.host.layers
-        layer = layers.get(WORKING) if layers is not None else None
-        return layer if isinstance(layer, SightlineLayer) else None
 
     def click(self, xy: XY) -> None:
         """A click of the tool: A of a new line, or B of the line begun."""
@@ -430,26 +429,6 @@ class Sightlines(QObject):
         return " ".join(notes)
 
     # -- layers -------------------------------------------------------------------------------------
-    def keep(self) -> SightlineLayer | None:
-        """Rename the working layer so it stays; the next line starts a new one."""
-        layer = self._working()
-        layers = self.host.layers
-        if layer is None or layers is None:
-            return None
-        layer.name = unique_name(layers, WORKING)
-        self.reset()
-        self.host.show_overlay("sightline", [], [])
-        return layer
-
-    def clear(self) -> None:
-        """Remove the working line and its layer."""
-        layer = self._working()
-        layers = self.host.layers
-        if layer is not None and layers is not None:
-            layers.remove(layer)
-        self.reset()
-        self.show()
-
     def recompute_all(self) -> int:
         """Test every sight-line layer again with the current buildings; returns how many."""
         index, layers = self.host.index.index, self.host.layers

@@ -59,8 +59,8 @@ from omgevingsscan.ui.vis_common import (
     HeightEditor,
     VisHost,
     VisTool,
+    WorkingLayerOwner,
     building_label,
-    unique_name,
 )
 from omgevingsscan.ui.vis_index import LatestRunner
 
@@ -282,8 +282,12 @@ class ViewshedTool(VisTool):
         return True
 
 
-class Viewsheds(QObject):
+class Viewsheds(QObject, WorkingLayerOwner):
     """The working viewshed, its panel and tool; recomputes viewshed layers."""
+
+    working = WORKING
+    layer_type = ViewshedLayer
+    overlay_source = "viewshed"
 
     def __init__(self, host: VisHost) -> None:
         super().__init__()
@@ -345,11 +349,6 @@ class Viewsheds(QObject):
         if name == WORKING and self.origin is not None:
             self.reset()
             self.show()
-
-    def _working(self) -> ViewshedLayer | None:
-        layers = self.host.layers
-        layer = layers.get(WORKING) if layers is not None else None
-        return layer if isinstance(layer, ViewshedLayer) else None
 
     def place(self, xy: XY, final: bool) -> None:
         """Put the observer at ``xy`` and compute (``final``: the button was released)."""
@@ -488,24 +487,6 @@ class Viewsheds(QObject):
         self.host.show_overlay("viewshed", shapes, texts)
 
     # -- layers -------------------------------------------------------------------------------------
-    def keep(self) -> ViewshedLayer | None:
-        """Rename the working layer so it stays; the next click starts a new one."""
-        layer, layers = self._working(), self.host.layers
-        if layer is None or layers is None:
-            return None
-        layer.name = unique_name(layers, WORKING)
-        self.reset()
-        self.host.show_overlay("viewshed", [], [])
-        return layer
-
-    def clear(self) -> None:
-        """Remove the working viewshed and its layer."""
-        layer, layers = self._working(), self.host.layers
-        if layer is not None and layers is not None:
-            layers.remove(layer)
-        self.reset()
-        self.show()
-
     def recompute_all(self) -> int:
         """Compute every kept viewshed layer again (in the background) and the working
         one; returns how many are being recomputed."""

@@ -21,7 +21,7 @@ from typing import Any
 import shiboken6
 from psygnal import SignalInstance
 from PySide6.QtCore import QObject, Qt
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+from PySide6.QtGui import QAction, QActionGroup
 from PySide6.QtWidgets import (
     QDockWidget,
     QFrame,
@@ -37,6 +37,7 @@ from omgevingsscan.layers.base import Layer, LayerList
 from omgevingsscan.layers.visibility import ExposureLayer, SightlineLayer, ViewshedLayer
 from omgevingsscan.scan import Scan
 from omgevingsscan.ui.canvas import MapTool
+from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.map_items import OverlayItem, Shape
 from omgevingsscan.ui.vis_exposure import Exposure
@@ -111,13 +112,7 @@ class VisibilityUI(QObject):
         w.inspector_dock.raise_()
 
     def _action(self, text: str, slot: Any, shortcut: str, tip: str) -> QAction:
-        act = QAction(text, self.window)
-        if shortcut:
-            act.setShortcut(QKeySequence(shortcut))
-        act.setToolTip(tip)
-        act.setStatusTip(tip)
-        act.triggered.connect(slot)
-        return act
+        return make_action(self.window, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         w = self.window
@@ -225,10 +220,13 @@ class VisibilityUI(QObject):
             self.overlay = OverlayItem()
             scene.addItem(self.overlay)
         ev = scan.layers.events
-        self._links = [(ev.inserted, self._on_layers), (ev.removed, self._on_removed),
-                       (ev.changed, self._on_layers)]  # fmt: skip
-        for signal, slot in self._links:
-            signal.connect(slot)
+        self._links = connect_links(
+            [
+                (ev.inserted, self._on_layers),
+                (ev.removed, self._on_removed),
+                (ev.changed, self._on_layers),
+            ]
+        )
         self.stale.setVisible(False)
         self.index.bind(scan)
         self.sightlines.adopt()
@@ -242,9 +240,7 @@ class VisibilityUI(QObject):
         tool = self.canvas.tool()
         if tool is self.sightlines.tool or tool is self.viewsheds.tool:
             self.canvas.set_tool(None)
-        for signal, slot in self._links:
-            signal.disconnect(slot)
-        self._links = []
+        self._links = disconnect_links(self._links)
         self.index.bind(None)
         self.exposure.release()
         self.sightlines.reset()
