@@ -39,8 +39,11 @@ Positions are ranked by distance to the site, nearest first (ties: widest view).
 from __future__ import annotations
 
 import math
+import os
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import geopandas as gpd
 import numpy as np
@@ -233,14 +236,27 @@ def exposure(
     tops = []
     hull = study_area.convex_hull
     if z_top > eye and len(top_pts):
-        for i, (p, r) in enumerate(zip(top_pts, _cover_radius(top_pts, study_area))):
-            if i % 16 == 0:
-                step(0.55 + 0.2 * i / len(top_pts), "Views of the upper façade")
+
+        def top_view(args: tuple[Any, float]) -> BaseGeometry | None:
+            p, r = args
             try:
                 vs = viewshed_25d(index, p, z_top, r, roofs=False, target_height=eye, within=hull)
             except AnalysisInputError:
-                continue  # a sample inside an adjoining building at least as high
-            tops.append(vs.ground)
+                return None  # a sample inside an adjoining building at least as high
+            return vs.ground
+
+        # The views are independent and GEOS releases the GIL, so threads share the cores.
+        jobs = list(zip(top_pts, _cover_radius(top_pts, study_area)))
+        pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+        try:
+            for i, ground_view in enumerate(pool.map(top_view, jobs)):
+                if i % 16 == 0:
+                    step(0.55 + 0.2 * i / len(jobs), "Views of the upper façade")
+                if ground_view is not None:
+                    tops.append(ground_view)
+        finally:
+            # On Cancel, drop the views not started yet instead of waiting for them.
+            pool.shutdown(wait=True, cancel_futures=True)
     visible = shapely.union_all([visible_eye, *tops]).intersection(study_area)
     public = study_area if public_ground is None else public_ground.intersection(study_area)
     ground = visible.intersection(public)
