@@ -120,7 +120,7 @@ def test_a_failed_export_is_reported_and_writes_nothing(window, qtbot, tmp_path)
     dialog.print_button.click()
     _wait_job(window, qtbot)
     assert window.last_error is not None and "does not exist" in window.last_error
-    assert list(tmp_path.iterdir()) == []
+    assert [p.name for p in tmp_path.iterdir()] == [window.scan_path.name]  # no output
 
 
 def test_the_dialog_can_be_closed_and_opened_again(window, qtbot):

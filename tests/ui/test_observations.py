@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import math
-import shutil
 
 import pytest
 from PySide6.QtCore import QPoint, Qt
@@ -11,9 +10,7 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtTest import QTest
 from shapely.geometry import Point
 
-from omgevingsscan.io.project import load_scan
 from omgevingsscan.render.geometry import to_scene
-from omgevingsscan.settings import Settings
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.observations import ObservationsUI
 from omgevingsscan.ui.post_dialog import PostDialog
@@ -23,23 +20,11 @@ OPEN = [(-60, 0), (0, -45), (-60, 30), (15, -60), (-30, -45)]
 
 
 @pytest.fixture
-def obs_window(qtbot, demo_gpkg, tmp_path):
-    """A shown main window on a private copy of the demo scan, zoomed on the site."""
-    path = tmp_path / "scan.gpkg"
-    shutil.copy(demo_gpkg, path)
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_scan(load_scan(path), path)
-    site = win.scan.site
-    win.canvas.set_view(site.x, site.y, 0.25)
-    yield win
-    if win.job is not None:
-        win.job.cancel()
-        win.job.wait()
-    win.close()
+def obs_window(window):
+    """The main window on a private copy of the demo scan, zoomed on the site."""
+    site = window.scan.site
+    window.canvas.set_view(site.x, site.y, 0.25)
+    return window
 
 
 def ext_of(win: MainWindow) -> ObservationsUI:

@@ -20,7 +20,6 @@ from omgevingsscan.layers.visibility import (
     ViewshedLayer,
 )
 from omgevingsscan.render.geometry import to_scene
-from omgevingsscan.settings import Settings
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.visibility_tools import VisibilityUI
 from tests.conftest import DEMO_PBF, TOWNHALL
@@ -35,23 +34,11 @@ LOW_A, LOW_B = (-120.0, -75.0), (-105.0, 0.0)
 
 
 @pytest.fixture
-def vis_window(qtbot, demo_gpkg, tmp_path):
-    """A shown main window on a private copy of the demo scan, buildings prepared."""
-    path = tmp_path / "scan.gpkg"
-    shutil.copy(demo_gpkg, path)
-    win = MainWindow(Settings())
-    qtbot.addWidget(win)
-    win.resize(1200, 800)
-    win.show()
-    qtbot.waitExposed(win)
-    win.set_scan(load_scan(path), path)
-    win.canvas.set_view(win.scan.site.x - 30, win.scan.site.y - 20, 0.4)
-    assert ext_of(win).index.wait() is not None
-    yield win
-    if win.job is not None:
-        win.job.cancel()
-        win.job.wait()
-    win.close()
+def vis_window(window):
+    """The main window on a private copy of the demo scan, buildings prepared."""
+    window.canvas.set_view(window.scan.site.x - 30, window.scan.site.y - 20, 0.4)
+    assert ext_of(window).index.wait() is not None
+    return window
 
 
 def ext_of(win: MainWindow) -> VisibilityUI:
