@@ -17,7 +17,7 @@ from PySide6.QtCore import QRectF
 from PySide6.QtGui import QBrush, QColor, QImage, QPainter, QPen
 from PySide6.QtWidgets import QApplication, QGraphicsScene
 
-from omgevingsscan.demo import load_demo_scan
+from omgevingsscan.io.demo import load_demo_scan
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.geometry import path_of
 from omgevingsscan.render.scene import MapScene

@@ -24,11 +24,11 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QRectF, Qt
 from PySide6.QtGui import QColor, QImage, QPainter, QPdfWriter
 
-from omgevingsscan.demo import load_demo_scan
 from omgevingsscan.export.page import PrintSpec
 from omgevingsscan.export.paper import dots_per_mm, mm_to_px
 from omgevingsscan.export.report import LEGEND_MM, MAP_H_MM, MAP_W_MM, ReportOptions
 from omgevingsscan.export.snapshot import snapshot_scan
+from omgevingsscan.io.demo import load_demo_scan
 from omgevingsscan.render.layout import (
     PDF_DPI,
     export_print,

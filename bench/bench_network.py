@@ -137,15 +137,15 @@ def synthetic_grid(n: int = 60, spacing: float = 80.0) -> nx.MultiDiGraph:
 
 def bench_graph(label: str, graph: nx.MultiDiGraph, start: int, rows: list[list[str]]) -> None:
     """Time one graph and add its rows to ``rows``."""
-    from omgevingsscan.analysis import network_graph
-    from omgevingsscan.analysis.network import (
+    from omgevingsscan.analysis.routing import (
         batch_routes,
         clear_index,
         isochrones,
         network_index,
         shortest_route,
     )
-    from omgevingsscan.analysis.network_isochrones import _segment_buffers, reachable_sets
+    from omgevingsscan.analysis.routing import graph as network_graph
+    from omgevingsscan.analysis.routing.isochrones import _segment_buffers, reachable_sets
 
     clear_index(graph)
     t0 = time.perf_counter()
@@ -275,7 +275,7 @@ def bench_graph(label: str, graph: nx.MultiDiGraph, start: int, rows: list[list[
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a Markdown table of the ratios."""
     sys.path.insert(0, str(ROOT / "src"))
-    from omgevingsscan.analysis.network import nearest_node
+    from omgevingsscan.analysis.routing import nearest_node
     from omgevingsscan.io.osm import import_scan
 
     t0 = time.perf_counter()

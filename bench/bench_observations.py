@@ -89,8 +89,8 @@ def _grid_shares(target, posts, obstacles, step: float) -> tuple[float, float]: 
 
 
 def bench_coverage(scan) -> None:  # type: ignore[no-untyped-def]
-    from omgevingsscan.analysis.coverage import coverage_report
-    from omgevingsscan.analysis.visibility_index import VisibilityIndex
+    from omgevingsscan.analysis.observation.coverage import coverage_report
+    from omgevingsscan.analysis.visibility.index import VisibilityIndex
 
     t = time.perf_counter()
     index = VisibilityIndex(scan.frame("buildings"))

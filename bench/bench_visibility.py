@@ -229,8 +229,8 @@ def bench_viewshed(scan: Any, index: Any, public: Any) -> None:
 
 def bench_exposure(scan: Any, index: Any) -> None:
     from omgevingsscan.analysis.visibility import exposure_for_scan, isovist_ex
-    from omgevingsscan.analysis.visibility_exposure import facade_samples
-    from omgevingsscan.analysis.visibility_facade import CLEARANCE_M
+    from omgevingsscan.analysis.visibility.exposure import facade_samples
+    from omgevingsscan.analysis.visibility.facade import CLEARANCE_M
 
     print("\n== Exposure of the demo site (defaults) ==")
     marks: list[tuple[float, str]] = []

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from omgevingsscan.ui.export_dialog import ExportDialog
+from omgevingsscan.ui.export.dialog import ExportDialog
 
 
 def _dialog(window, qtbot) -> ExportDialog:
     actions = {a.text(): a for a in window.file_menu.actions()}
     assert "&Export…" in actions and actions["&Export…"].isEnabled()
     actions["&Export…"].trigger()
-    dialog = window.extensions["export_dialog"].dialog
+    dialog = window.extensions["export"].dialog
     assert isinstance(dialog, ExportDialog) and dialog.isVisible()
     qtbot.waitUntil(lambda: not dialog.preview.pixmap().isNull(), timeout=10_000)
     return dialog
@@ -126,9 +126,9 @@ def test_a_failed_export_is_reported_and_writes_nothing(window, qtbot, tmp_path)
 def test_the_dialog_can_be_closed_and_opened_again(window, qtbot):
     first = _dialog(window, qtbot)
     first.close()
-    qtbot.waitUntil(lambda: window.extensions["export_dialog"].dialog is None, timeout=5000)
+    qtbot.waitUntil(lambda: window.extensions["export"].dialog is None, timeout=5000)
     second = _dialog(window, qtbot)
     assert second is not first
     # Showing another scan closes the dialog of the old one.
     window.set_scan(window.scan, window.scan_path)
-    assert window.extensions["export_dialog"].dialog is None
+    assert window.extensions["export"].dialog is None

@@ -12,8 +12,8 @@ from shapely.geometry import Point
 
 from omgevingsscan.render.geometry import to_scene
 from omgevingsscan.ui.main_window import MainWindow
-from omgevingsscan.ui.observations import ObservationsUI
-from omgevingsscan.ui.post_dialog import PostDialog
+from omgevingsscan.ui.observations.extension import ObservationsUI
+from omgevingsscan.ui.observations.post_dialog import PostDialog
 
 #: Points in open space near the demo site (offsets in metres from the site).
 OPEN = [(-60, 0), (0, -45), (-60, 30), (15, -60), (-30, -45)]

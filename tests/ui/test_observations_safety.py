@@ -16,7 +16,7 @@ from omgevingsscan.io.journal import pending_recovery, read_recovery, recovery_f
 from omgevingsscan.io.project import load_scan
 from omgevingsscan.settings import Settings
 from omgevingsscan.ui.main_window import MainWindow
-from omgevingsscan.ui.post_dialog import PostDialog
+from omgevingsscan.ui.observations.post_dialog import PostDialog
 from tests.ui.test_observations import OPEN, ext_of
 
 
@@ -213,7 +213,7 @@ def test_for_scan_replays_kept_edits_on_a_loaded_scan(scan_copy):
 
 def test_dutch_undo_texts(qtbot):
     from omgevingsscan.ui.app import install_translator
-    from omgevingsscan.ui.obs_text import command_text, word
+    from omgevingsscan.ui.observations.text import command_text, word
 
     app = QApplication.instance()
     translator = install_translator(app, "nl")

@@ -15,7 +15,7 @@ from shapely.geometry import Point
 
 from omgevingsscan.editing import ObservationEditor
 from omgevingsscan.ui.map_items import LazyLayerItem
-from omgevingsscan.ui.sightings_model import COLUMNS, parse_local_time
+from omgevingsscan.ui.observations.sightings_model import COLUMNS, parse_local_time
 from tests.ui.test_observations import OPEN, at, click, ext_of, obs_window  # noqa: F401
 
 

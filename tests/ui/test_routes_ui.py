@@ -10,19 +10,23 @@ import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QMessageBox
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     MAX_SNAP_M,
     NoRouteError,
     network_index,
     scan_route,
 )
 from omgevingsscan.io.project import load_scan
-from omgevingsscan.layers.routes import ChokepointsLayer, IsochronesLayer, RoutesLayer
+from omgevingsscan.layers.routes import (
+    ChokepointsLayer,
+    IsochronesLayer,
+    RoutesLayer,
+)
 from omgevingsscan.render.geometry import from_scene, to_scene
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog
-from omgevingsscan.ui.route_tool import PickPointsTool, RouteTool
-from omgevingsscan.ui.route_tools import RoutesUI
+from omgevingsscan.ui.routes.extension import RoutesUI
+from omgevingsscan.ui.routes.tool import PickPointsTool, RouteTool
 
 #: Two street points near the demo site (offsets in metres), routable in every mode.
 A_OFF, B_OFF = (200.0, 150.0), (-150.0, -100.0)
@@ -37,7 +41,7 @@ def win(window: MainWindow, qtbot) -> MainWindow:
 
 
 def ext(win: MainWindow) -> RoutesUI:
-    found = win.extensions["route_tools"]
+    found = win.extensions["routes"]
     assert isinstance(found, RoutesUI)
     return found
 

@@ -21,7 +21,7 @@ from omgevingsscan.layers.visibility import (
 )
 from omgevingsscan.render.geometry import to_scene
 from omgevingsscan.ui.main_window import MainWindow
-from omgevingsscan.ui.visibility_tools import VisibilityUI
+from omgevingsscan.ui.visibility.extension import VisibilityUI
 from tests.conftest import DEMO_PBF, TOWNHALL
 
 #: Offsets (metres from the site) in open space west of the town hall, and beyond it.
@@ -42,7 +42,7 @@ def vis_window(window):
 
 
 def ext_of(win: MainWindow) -> VisibilityUI:
-    ext = win.extensions["visibility_tools"]
+    ext = win.extensions["visibility"]
     assert isinstance(ext, VisibilityUI)
     return ext
 

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError, ImportCancelled
 from omgevingsscan.export.page import PrintSpec
 from omgevingsscan.export.paper import mm_to_pt, mm_to_px, paper_size_mm
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.render.layout import (
     SCALE_BAR_COLOUR,
     export_print,

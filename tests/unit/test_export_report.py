@@ -11,10 +11,10 @@ from typing import Any, ClassVar
 import geopandas as gpd
 import pytest
 
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError
 from omgevingsscan.export.findings import SECTIONS, collect_findings, section_for
 from omgevingsscan.export.report import MapFigure, ReportOptions, write_report
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.report_maps import QtMapRenderer, export_report
 from tests.unit.test_export_data import analysis_scan

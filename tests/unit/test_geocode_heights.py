@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from omgevingsscan.analysis.heights import estimate_height, parse_length_m
 from omgevingsscan.crs import local_crs, utm_epsg
 from omgevingsscan.errors import SiteError
 from omgevingsscan.io.geocode import parse_coordinates, search_osm_file
+from omgevingsscan.layers.heights import estimate_height, parse_length_m
 from tests.conftest import DEMO_PBF
 
 

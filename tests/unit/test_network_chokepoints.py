@@ -6,7 +6,7 @@ import networkx as nx
 import pytest
 from shapely.geometry import Point
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     CHOKEPOINT_KINDS,
     chokepoints_frame,
     escape_routes,

@@ -10,7 +10,11 @@ import pytest
 
 from omgevingsscan.cli import main
 from omgevingsscan.io.project import load_scan
-from omgevingsscan.layers.routes import ChokepointsLayer, IsochronesLayer, RoutesLayer
+from omgevingsscan.layers.routes import (
+    ChokepointsLayer,
+    IsochronesLayer,
+    RoutesLayer,
+)
 
 TOWNHALL = "52.3676842,4.9002256"
 NORTH_WEST = "52.3710,4.8960"

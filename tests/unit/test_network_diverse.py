@@ -7,7 +7,7 @@ import random
 import networkx as nx
 import pytest
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     NoRouteError,
     Sink,
     check_k,

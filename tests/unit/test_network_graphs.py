@@ -9,7 +9,7 @@ import networkx as nx
 import numpy as np
 import pytest
 
-from omgevingsscan.analysis.network_graph import clear_index, network_index
+from omgevingsscan.analysis.routing.graph import clear_index, network_index
 from omgevingsscan.errors import AnalysisInputError
 
 CRS = "EPSG:28992"
@@ -173,8 +173,8 @@ def test_route_table_equals_dijkstra(demo_scan, mode: str) -> None:  # type: ign
 
 def test_searches_without_the_table(demo_scan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     """Large networks get no route table: the per-search Dijkstra gives the same routes."""
-    from omgevingsscan.analysis import network_graph
-    from omgevingsscan.analysis.network import NoRouteError, batch_routes, shortest_route
+    from omgevingsscan.analysis.routing import NoRouteError, batch_routes, shortest_route
+    from omgevingsscan.analysis.routing import graph as network_graph
 
     graph = demo_scan.graphs["bike"]
     nodes = sorted(graph.nodes)

@@ -10,14 +10,14 @@ import pytest
 import shapely
 from shapely.geometry import Point
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     isochrones,
     isochrones_frame,
     network_index,
     reachable_nodes,
     scan_isochrones,
 )
-from omgevingsscan.analysis.network_routes import cut_coords
+from omgevingsscan.analysis.routing.routes import cut_coords
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.speeds import MODES
 from tests.unit.test_network_graphs import X0, Y0, grid

@@ -6,13 +6,19 @@ import copy
 
 import pytest
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     ROUTE_COLUMNS,
     scan_approach_routes,
     scan_chokepoints,
     scan_escape_routes,
     scan_isochrones,
     scan_route,
+)
+from omgevingsscan.analysis.routing.layers import (
+    chokepoints_layer,
+    entry_points_layer,
+    isochrones_layer,
+    routes_layer,
 )
 from omgevingsscan.io.project import load_scan, save_scan
 from omgevingsscan.layers.base import VectorLayer, layer_class
@@ -21,10 +27,6 @@ from omgevingsscan.layers.routes import (
     EntryPointsLayer,
     IsochronesLayer,
     RoutesLayer,
-    chokepoints_layer,
-    entry_points_layer,
-    isochrones_layer,
-    routes_layer,
     set_layer,
 )
 
@@ -45,7 +47,7 @@ def test_kinds_are_registered_with_styles() -> None:
         colours += list(style.get("fills", []))
         assert all(c is None or (c.startswith("#") and len(c) == 7) for c in colours)
     # every chokepoint kind has its own look
-    from omgevingsscan.analysis.network import CHOKEPOINT_KINDS
+    from omgevingsscan.analysis.routing import CHOKEPOINT_KINDS
 
     assert set(ChokepointsLayer.default_style["categories"]) == set(CHOKEPOINT_KINDS)
 
@@ -107,7 +109,9 @@ def test_result_layers_round_trip(demo_scan, tmp_path) -> None:  # type: ignore[
 
 
 def test_isochrone_classes_follow_the_asked_minutes():
-    from omgevingsscan.layers.routes import isochrone_classes
+    from omgevingsscan.layers.routes import (
+        isochrone_classes,
+    )
 
     classes = isochrone_classes([1, 3, 5])
     assert classes["labels"] == ["≤ 1 min", "≤ 3 min", "≤ 5 min"]

@@ -9,7 +9,7 @@ import numpy as np
 import pytest
 import shapely
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     NoRouteError,
     Route,
     batch_routes,
@@ -19,7 +19,7 @@ from omgevingsscan.analysis.network import (
     scan_route,
     shortest_route,
 )
-from omgevingsscan.analysis.network_routes import ROUTE_COLUMNS
+from omgevingsscan.analysis.routing.routes import ROUTE_COLUMNS
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.speeds import MODES
 from tests.unit.test_network_graphs import CRS, X0, Y0, add_street, graph_from_edges, grid

@@ -7,7 +7,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point, box
 
-from omgevingsscan.analysis.network import (
+from omgevingsscan.analysis.routing import (
     NoRouteError,
     ServiceLocation,
     approach_routes,

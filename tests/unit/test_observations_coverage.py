@@ -12,7 +12,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from omgevingsscan.analysis.coverage import (
+from omgevingsscan.analysis.observation.coverage import (
     blind_spots_frame,
     cctv_posts,
     coverage,
@@ -23,7 +23,7 @@ from omgevingsscan.analysis.coverage import (
     result_layers,
     target_area,
 )
-from omgevingsscan.analysis.visibility_index import VisibilityIndex
+from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.cli import main
 from omgevingsscan.editing import ObservationEditor
 from omgevingsscan.layers.posts import ObservationPost

@@ -22,6 +22,9 @@ from omgevingsscan.analysis.visibility import (
     line_of_sight,
     viewshed_25d,
 )
+from omgevingsscan.analysis.visibility.layers import (
+    put_result,
+)
 from omgevingsscan.cli import main
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
@@ -33,7 +36,6 @@ from omgevingsscan.layers.visibility import (
     OverlookLayer,
     SightlineLayer,
     ViewshedLayer,
-    put_result,
 )
 from omgevingsscan.scan import Scan, Site, StudyArea
 

@@ -30,7 +30,7 @@ from typing import Any
 
 import geopandas as gpd
 
-from omgevingsscan.analysis import network as net
+from omgevingsscan.analysis import routing as net
 from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.errors import AnalysisInputError

@@ -36,10 +36,13 @@ from omgevingsscan.analysis.visibility import (
     line_of_sight,
     viewshed_25d,
 )
+from omgevingsscan.analysis.visibility.layers import (
+    put_result,
+    result_layers,
+)
 from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.project import save_scan
-from omgevingsscan.layers.visibility import put_result, result_layers
 from omgevingsscan.scan import Scan
 
 _SECTOR = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*$")

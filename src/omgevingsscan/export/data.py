@@ -31,7 +31,6 @@ from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan import __version__
 from omgevingsscan.crs import WGS84
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError
 from omgevingsscan.export.files import (
     atomic_target,
@@ -45,6 +44,7 @@ from omgevingsscan.export.styles import (
     kml_colour,
     screen_width_px,
 )
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.io.project import save_scan
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan

@@ -30,7 +30,6 @@ from shapely.geometry import box
 
 from omgevingsscan import __version__
 from omgevingsscan.crs import WGS84
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError
 from omgevingsscan.export.data import attribute_columns, json_value, to_wgs84, vector_layers
 from omgevingsscan.export.files import write_text_atomic
@@ -40,6 +39,7 @@ from omgevingsscan.export.styles import (
     hex_colour,
     screen_width_px,
 )
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.osm import OSM_LAYER_KINDS
 from omgevingsscan.scan import Scan

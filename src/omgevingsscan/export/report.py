@@ -50,7 +50,6 @@ from reportlab.platypus import (
 
 from omgevingsscan import __version__
 from omgevingsscan.crs import RD_NEW
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError, ImportCancelled
 from omgevingsscan.export.files import atomic_target, check_target
 from omgevingsscan.export.findings import (
@@ -60,6 +59,7 @@ from omgevingsscan.export.findings import (
     collect_findings,
 )
 from omgevingsscan.export.paper import format_scale
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 

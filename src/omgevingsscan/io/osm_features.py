@@ -23,8 +23,8 @@ import pandas as pd
 import pyogrio
 from shapely.geometry.base import BaseGeometry
 
-from omgevingsscan.analysis.heights import estimate_height
 from omgevingsscan.errors import InputFileError
+from omgevingsscan.layers.heights import estimate_height
 
 _HSTORE = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 

@@ -1,44 +1,35 @@
 """Layer kinds made by the route analysis (issue 4), with their default styles.
 
 - :class:`RoutesLayer` (``routes``): lines with ``route``, ``kind``, ``mode``,
-  ``length_m``, ``time_s``, ``via`` and more (:data:`ROUTE_COLUMNS`): the table the
+  ``length_m``, ``time_s``, ``via`` and more (``ROUTE_COLUMNS`` in :mod:`omgevingsscan.analysis.routing.routes`): the table the
   report export uses. One kind holds escape, approach, emergency and A→B routes.
 - :class:`IsochronesLayer` (``isochrones``): polygons by ``minutes`` (non-overlapping
   bands, largest first).
 - :class:`ChokepointsLayer` (``chokepoints``): lines with ``kind`` and ``reason``.
 - :class:`EntryPointsLayer` (``entry_points``): points with ``label`` and ``source``.
 
-Styles follow the format documented in :mod:`omgevingsscan.layers.osm`. The helpers
-at the bottom turn analysis results into layers and add or replace them in a scan's
-layer list (every vector layer there is saved with the scan).
+Styles follow the format documented in :mod:`omgevingsscan.layers.osm`. :func:`set_layer`
+adds or replaces a layer in a scan's layer list (every vector layer there is saved with
+the scan); :mod:`omgevingsscan.analysis.routing.layers` turns route results into these
+layers.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 from itertools import pairwise
-from typing import TYPE_CHECKING, Any, ClassVar
+from typing import Any, ClassVar, Protocol
 
-from omgevingsscan.analysis.network_chokepoints import Chokepoints, chokepoints_frame
-from omgevingsscan.analysis.network_isochrones import Isochrone, isochrones_frame
-from omgevingsscan.analysis.network_routes import ROUTE_COLUMNS, Route, routes_frame
-from omgevingsscan.analysis.network_site import EntryPoint, entry_points_frame
-from omgevingsscan.layers.base import Layer, VectorLayer, register_layer
+from omgevingsscan.layers.base import Layer, LayerList, VectorLayer, register_layer
 
-if TYPE_CHECKING:
-    from omgevingsscan.scan import Scan
 
 __all__ = [
     "LAYER_NAMES",
-    "ROUTE_COLUMNS",
     "ChokepointsLayer",
     "EntryPointsLayer",
     "IsochronesLayer",
     "RoutesLayer",
-    "chokepoints_layer",
-    "entry_points_layer",
-    "isochrones_layer",
-    "routes_layer",
+    "isochrone_classes",
     "set_layer",
 ]
 
@@ -155,7 +146,13 @@ class EntryPointsLayer(VectorLayer):
     }
 
 
-def set_layer(scan: Scan, layer: VectorLayer) -> VectorLayer:
+class HasLayers(Protocol):
+    """Anything with a layer list (a :class:`~omgevingsscan.scan.Scan`)."""
+
+    layers: LayerList
+
+
+def set_layer(scan: HasLayers, layer: VectorLayer) -> VectorLayer:
     """Add ``layer`` to ``scan.layers``, or update the layer of the same name.
 
     An existing layer of the same class keeps its place, style and visibility and only
@@ -174,28 +171,6 @@ def set_layer(scan: Scan, layer: VectorLayer) -> VectorLayer:
     return layer
 
 
-def routes_layer(routes: Sequence[Route], crs: Any, name: str | None = None) -> RoutesLayer:
-    """Return a :class:`RoutesLayer` of ``routes`` in ``crs`` (the scan's CRS).
-
-    The default name comes from the first route's kind (see :data:`LAYER_NAMES`).
-    """
-    kind = routes[0].kind if routes else "route"
-    return RoutesLayer(name or LAYER_NAMES.get(kind, "routes"), routes_frame(routes, crs))
-
-
-def isochrones_layer(
-    isos: Sequence[Isochrone], crs: Any, name: str | None = None
-) -> IsochronesLayer:
-    """Return an :class:`IsochronesLayer` of bands (default name ``isochrones_<mode>``)."""
-    mode = isos[0].mode if isos else ""
-    default = f"isochrones_{mode}" if mode else "isochrones"
-    layer = IsochronesLayer(name or default, isochrones_frame(isos, crs))
-    minutes = sorted({float(iso.minutes) for iso in isos})
-    if minutes:
-        layer.style = {**layer.style, **isochrone_classes(minutes)}
-    return layer
-
-
 def isochrone_classes(minutes: Sequence[float]) -> dict[str, Any]:
     """Graduated classes for the asked-for time budgets (minutes, ascending): one class
     per budget, labelled "≤ N min", coloured from dark (near) to light (far)."""
@@ -204,16 +179,3 @@ def isochrone_classes(minutes: Sequence[float]) -> dict[str, Any]:
     breaks = [(a + b) / 2 for a, b in pairwise(minutes)]
     fills = [ramp[round(i * (len(ramp) - 1) / max(n - 1, 1))] for i in range(n)]
     return {"breaks": breaks, "fills": fills, "labels": [f"≤ {m:g} min" for m in minutes]}
-
-
-def chokepoints_layer(result: Chokepoints, crs: Any, name: str | None = None) -> ChokepointsLayer:
-    """Return a :class:`ChokepointsLayer` (default name ``chokepoints_<mode>``)."""
-    default = f"chokepoints_{result.mode}" if result.mode else "chokepoints"
-    return ChokepointsLayer(name or default, chokepoints_frame(result, crs))
-
-
-def entry_points_layer(
-    entries: Sequence[EntryPoint], crs: Any, name: str | None = None
-) -> EntryPointsLayer:
-    """Return an :class:`EntryPointsLayer` (default name ``entry_points``)."""
-    return EntryPointsLayer(name or LAYER_NAMES["entry_points"], entry_points_frame(entries, crs))

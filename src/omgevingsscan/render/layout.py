@@ -36,7 +36,6 @@ from PySide6.QtGui import (
 from PySide6.QtSvg import QSvgGenerator
 
 from omgevingsscan import __version__
-from omgevingsscan.demo import ATTRIBUTION
 from omgevingsscan.errors import ExportError, ImportCancelled
 from omgevingsscan.export.files import atomic_target, check_target
 from omgevingsscan.export.page import (
@@ -58,6 +57,7 @@ from omgevingsscan.export.page import (
 )
 from omgevingsscan.export.paper import dots_per_mm, format_scale, mm_to_px
 from omgevingsscan.export.snapshot import shifted_scan, snapshot_scan
+from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.render.legend import legend_groups, paint_legend
 from omgevingsscan.render.qt_app import ensure_app
 from omgevingsscan.render.scene import MapScene

@@ -17,7 +17,12 @@ if TYPE_CHECKING:
     from omgevingsscan.ui.main_window import MainWindow
 
 #: Extension modules under omgevingsscan.ui, installed in this order.
-EXTENSIONS: tuple[str, ...] = ("export_dialog", "observations", "route_tools", "visibility_tools")
+EXTENSIONS: dict[str, str] = {
+    "export": "omgevingsscan.ui.export.dialog",
+    "observations": "omgevingsscan.ui.observations.extension",
+    "routes": "omgevingsscan.ui.routes.extension",
+    "visibility": "omgevingsscan.ui.visibility.extension",
+}
 
 
 class Extension(Protocol):
@@ -28,9 +33,9 @@ class Extension(Protocol):
 
 
 def install_all(window: MainWindow) -> dict[str, Extension]:
-    """Install every extension in :data:`EXTENSIONS`; returns them by module name."""
+    """Install every extension in :data:`EXTENSIONS`; returns them by feature name."""
     installed: dict[str, Extension] = {}
-    for name in EXTENSIONS:
-        module = importlib.import_module(f"omgevingsscan.ui.{name}")
+    for name, path in EXTENSIONS.items():
+        module = importlib.import_module(path)
         installed[name] = module.install(window)
     return installed

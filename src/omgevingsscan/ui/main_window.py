@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.crs import to_wgs84
-from omgevingsscan.demo import load_demo_scan
+from omgevingsscan.io.demo import load_demo_scan
 from omgevingsscan.io.geocode import places_from_layers
 from omgevingsscan.io.osm import import_scan
 from omgevingsscan.io.project import load_scan, save_scan
@@ -354,7 +354,7 @@ class MainWindow(QMainWindow):
                 and layer.name in ("addresses", "buildings", "poi")
             }
             places = places_from_layers(frames)
-        from omgevingsscan.demo import demo_osm_path
+        from omgevingsscan.io.demo import demo_osm_path
 
         dialog = NewScanDialog(places, demo_osm_path(), self.settings.online_mode, self)
         dialog.accepted.connect(lambda: dialog.request and self.import_new(dialog.request))

@@ -1,7 +1,7 @@
 """Edit menu: Undo and Redo (Ctrl+Z, Ctrl+Shift+Z) bound to the core's command stack.
 
 The actions show the text of the step they would undo or redo ("Undo Move post A"),
-translated with :func:`omgevingsscan.ui.obs_text.command_text`. :meth:`UndoActions.bind`
+translated with :func:`omgevingsscan.ui.observations.text.command_text`. :meth:`UndoActions.bind`
 follows one :class:`~omgevingsscan.undo.CommandStack` at a time and disconnects from the
 previous one.
 """
@@ -14,7 +14,7 @@ from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAction, QKeySequence
 from PySide6.QtWidgets import QMenu
 
-from omgevingsscan.ui.obs_text import command_text
+from omgevingsscan.ui.observations.text import command_text
 from omgevingsscan.undo import CommandStack
 
 if TYPE_CHECKING:

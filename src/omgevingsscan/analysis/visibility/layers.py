@@ -1,0 +1,175 @@
+"""Visibility results as layers: sight lines, isovists, viewsheds and exposure.
+
+The ``*_frame`` functions build GeoDataFrames in the scan CRS (metres) from the result
+records of :mod:`omgevingsscan.analysis.visibility`; :func:`result_layers` makes the
+layer kinds of :mod:`omgevingsscan.layers.visibility` from them and :func:`put_result`
+adds them to a scan's layer list (or replaces the data of the layer of that name).
+No Qt here.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+import shapely
+from shapely.geometry import LineString
+from shapely.geometry.base import BaseGeometry
+
+from omgevingsscan.analysis.visibility.exposure import ExposureResult
+from omgevingsscan.analysis.visibility.index import VisibilityIndex
+from omgevingsscan.analysis.visibility.isovist import Isovist
+from omgevingsscan.analysis.visibility.los import LineOfSight
+from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
+from omgevingsscan.analysis.visibility.viewshed import Viewshed25D
+from omgevingsscan.layers.base import LayerList, VectorLayer
+from omgevingsscan.layers.visibility import (
+    ExposureLayer,
+    OverlookLayer,
+    SightlineLayer,
+    ViewshedLayer,
+    put_layer,
+)
+
+
+def sightline_frame(result: LineOfSight, crs: Any) -> gpd.GeoDataFrame:
+    """The sight line as one or two line features (visible part, blocked part)."""
+    a, b = result.a[:2], result.b[:2]
+    common = {
+        "distance_m": result.distance,
+        "bearing_deg": result.bearing,
+        "from_height_m": result.a[2],
+        "to_height_m": result.b[2],
+        "blocker_osm_id": result.blocker.osm_id if result.blocker else "",
+        "blocker_name": result.blocker.name if result.blocker else "",
+        "blocker_height_m": result.blocker.height if result.blocker else np.nan,
+        "obstruction_z_m": result.obstruction[2] if result.obstruction else np.nan,
+        "label": result.describe(),
+    }
+    if result.visible or result.obstruction is None:
+        rows = [{"status": "visible", **common, "geometry": LineString([a, b])}]
+    else:
+        o = result.obstruction[:2]
+        rows = []
+        if o != a:
+            rows.append({"status": "visible", **common, "geometry": LineString([a, o])})
+        rows.append({"status": "blocked", **common, "geometry": LineString([o, b])})
+    return gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
+
+
+def isovist_frame(
+    result: Isovist, crs: Any, observer_height: float | None = None
+) -> gpd.GeoDataFrame:
+    """A 2D isovist as a ViewshedLayer frame (one "ground" polygon)."""
+    direction, angle = result.sector if result.sector else (np.nan, 360.0)
+    return gpd.GeoDataFrame(
+        {
+            "part": ["ground"],
+            "osm_id": [""],
+            "observer_height_m": [np.nan if observer_height is None else observer_height],
+            "radius_m": [result.radius],
+            "direction_deg": [direction],
+            "angle_deg": [angle],
+            "area_m2": [result.polygon.area],
+        },
+        geometry=[result.polygon],
+        crs=crs,
+    )
+
+
+def viewshed_frame(
+    result: Viewshed25D, crs: Any, index: VisibilityIndex | None = None
+) -> gpd.GeoDataFrame:
+    """A 2.5D viewshed: one "ground" feature and one "roof" feature per building."""
+    direction, angle = result.sector if result.sector else (np.nan, 360.0)
+    geoms: list[BaseGeometry] = [result.ground]
+    parts, ids = ["ground"], [""]
+    for b, roof in sorted(result.roofs.items()):
+        geoms.append(roof)
+        parts.append("roof")
+        ids.append(index.osm_ids[b] if index is not None else str(b))
+    n = len(geoms)
+    return gpd.GeoDataFrame(
+        {
+            "part": parts,
+            "osm_id": ids,
+            "observer_height_m": [result.observer_height] * n,
+            "radius_m": [result.radius] * n,
+            "direction_deg": [direction] * n,
+            "angle_deg": [angle] * n,
+            "area_m2": [g.area for g in geoms],
+        },
+        geometry=geoms,
+        crs=crs,
+    )
+
+
+def exposure_frames(result: ExposureResult, crs: Any) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
+    """The exposure result as (ground polygons frame, ranked positions frame); empty
+    parts are left out."""
+    upper = result.ground.difference(result.ground_eye)
+    parts = [
+        (p, g)
+        for p, g in (("eye_level", result.ground_eye), ("upper_facade", upper))
+        if not g.is_empty
+    ]
+    ground = gpd.GeoDataFrame(
+        {
+            "part": [p for p, _ in parts],
+            "area_m2": [g.area for _, g in parts],
+            "facade_height_m": [result.facade_height] * len(parts),
+            "eye_height_m": [result.eye_height] * len(parts),
+        },
+        geometry=[shapely.normalize(g) for _, g in parts],
+        crs=crs,
+    )
+    positions = result.positions
+    if positions.crs is None and crs is not None:
+        positions = positions.set_crs(crs)
+    return ground, positions[[*POSITION_COLUMNS, "geometry"]]
+
+
+#: Default layer names of each result kind.
+DEFAULT_NAMES = {
+    "sightline": "Sight line",
+    "viewshed": "Viewshed",
+    "exposure": "Exposure",
+    "overlooks": "Overlook positions",
+}
+
+
+def result_layers(
+    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    crs: Any,
+    *,
+    name: str | None = None,
+    index: VisibilityIndex | None = None,
+) -> list[VectorLayer]:
+    """Turn an analysis result into layer(s) (exposure gives two: ground, positions)."""
+    if isinstance(result, LineOfSight):
+        return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightline_frame(result, crs))]
+    if isinstance(result, Isovist):
+        return [ViewshedLayer(name or DEFAULT_NAMES["viewshed"], isovist_frame(result, crs))]
+    if isinstance(result, Viewshed25D):
+        return [
+            ViewshedLayer(name or DEFAULT_NAMES["viewshed"], viewshed_frame(result, crs, index))
+        ]
+    if isinstance(result, ExposureResult):
+        ground, positions = exposure_frames(result, crs)
+        base = name or DEFAULT_NAMES["exposure"]
+        over = f"{name} – positions" if name else DEFAULT_NAMES["overlooks"]
+        return [ExposureLayer(base, ground), OverlookLayer(over, positions)]
+    raise TypeError(f"no layer kind for {type(result).__name__}")
+
+
+def put_result(
+    layers: LayerList,
+    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    crs: Any,
+    *,
+    name: str | None = None,
+    index: VisibilityIndex | None = None,
+) -> list[VectorLayer]:
+    """Add (or update) the layer(s) of ``result`` in ``layers``; return them."""
+    return [put_layer(layers, lyr) for lyr in result_layers(result, crs, name=name, index=index)]

@@ -1,0 +1,532 @@
+"""The viewshed tool: click a point; radius, sector and observer height in a panel.
+
+At eye level (1.6 m and lower) the answer is the exact 2D isovist among the building
+footprints (:func:`~omgevingsscan.analysis.visibility.isovist_ex`, a few ms), computed
+on the UI thread, so a dragged point redraws at screen rate. An elevated observer gets
+the 2.5D viewshed (ground and roofs seen over lower buildings,
+:func:`~omgevingsscan.analysis.visibility.viewshed_25d`, 5 ms to 0.4 s), computed off
+the UI thread; while the point is dragged the newest position is computed next and
+older ones are skipped.
+
+The result is a :class:`~omgevingsscan.layers.visibility.ViewshedLayer` called
+``viewshed`` (the working one; "Keep" renames it ``viewshed_1``, ``viewshed_2``...).
+The layer stores the observer's position (``origin_x``, ``origin_y``) next to the
+height, radius and sector, so it can be recomputed.
+"""
+
+from __future__ import annotations
+
+import math
+import time
+from dataclasses import dataclass
+from typing import Any
+
+import geopandas as gpd
+import numpy as np
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QMouseEvent
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QPushButton,
+    QSpinBox,
+    QVBoxLayout,
+    QWidget,
+)
+from shapely.geometry import Point
+
+from omgevingsscan.analysis.visibility import (
+    Isovist,
+    Viewshed25D,
+    isovist_ex,
+    viewshed_25d,
+)
+from omgevingsscan.analysis.visibility.index import VisibilityIndex
+from omgevingsscan.analysis.visibility.layers import (
+    isovist_frame,
+    viewshed_frame,
+)
+from omgevingsscan.errors import AnalysisInputError, OmgevingsscanError
+from omgevingsscan.layers.visibility import (
+    ViewshedLayer,
+    put_layer,
+)
+from omgevingsscan.settings import EYE_HEIGHT_M
+from omgevingsscan.ui.map_items import Shape
+from omgevingsscan.ui.visibility.common import (
+    ERROR_COLOUR,
+    HANDLE_COLOUR,
+    HeightEditor,
+    VisHost,
+    VisTool,
+    WorkingLayerOwner,
+    building_label,
+)
+from omgevingsscan.ui.visibility.index import LatestRunner
+
+#: Name (and kind) of the working viewshed layer.
+WORKING = "viewshed"
+XY = tuple[float, float]
+
+
+@dataclass(frozen=True)
+class Question:
+    """What a viewshed answers: from where, how high, how far, which sector."""
+
+    origin: XY
+    height: float
+    radius: float
+    sector: tuple[float, float] | None
+
+    @property
+    def elevated(self) -> bool:
+        """Above eye level: the 2.5D viewshed (else the exact 2D isovist)."""
+        return self.height > EYE_HEIGHT_M + 1e-9
+
+
+def answer(index: VisibilityIndex, q: Question) -> Isovist | Viewshed25D:
+    """Compute the viewshed of ``q`` (raises AnalysisInputError on bad input)."""
+    if q.elevated:
+        return viewshed_25d(index, q.origin, q.height, q.radius, sector=q.sector)
+    return isovist_ex(index, q.origin, q.radius, sector=q.sector)
+
+
+def viewshed_layer_frame(
+    result: Isovist | Viewshed25D, q: Question, index: VisibilityIndex, crs: Any
+) -> gpd.GeoDataFrame:
+    """The layer frame of a viewshed, with the observer's position for recomputing."""
+    if isinstance(result, Isovist):
+        frame = isovist_frame(result, crs, observer_height=q.height)
+    else:
+        frame = viewshed_frame(result, crs, index)
+    frame["origin_x"] = q.origin[0]
+    frame["origin_y"] = q.origin[1]
+    return frame
+
+
+def question_of(frame: gpd.GeoDataFrame) -> Question | None:
+    """The question a viewshed layer's frame answers (None: it lacks the position)."""
+    need = {"origin_x", "origin_y", "radius_m", "observer_height_m", "angle_deg"}
+    if not len(frame) or not need <= set(frame.columns):
+        return None
+    row = frame.iloc[0]
+    x, y, r = float(row["origin_x"]), float(row["origin_y"]), float(row["radius_m"])
+    h = float(row["observer_height_m"])
+    h = EYE_HEIGHT_M if not math.isfinite(h) else h
+    angle = float(row["angle_deg"])
+    direction = float(row.get("direction_deg", np.nan))
+    sector = (direction, angle) if math.isfinite(direction) and angle < 360 else None
+    if not all(math.isfinite(v) for v in (x, y, r)):
+        return None
+    return Question((x, y), h, r, sector)
+
+
+class ViewshedPanel(QWidget):
+    """Radius, sector and observer height; the answer; Keep / Clear / Recompute."""
+
+    changed = Signal()
+    keep_requested = Signal()
+    clear_requested = Signal()
+    recompute_requested = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.radius = QSpinBox()
+        self.radius.setRange(10, 3000)
+        self.radius.setSingleStep(50)
+        self.radius.setValue(300)
+        self.radius.setSuffix(" m")
+        self.sector = QCheckBox(self.tr("Only a sector"))
+        self.direction = QSpinBox()
+        self.direction.setRange(0, 359)
+        self.direction.setWrapping(True)
+        self.direction.setSuffix("°")
+        self.direction.setToolTip(self.tr("Direction of view: 0° north, 90° east"))
+        self.angle = QSpinBox()
+        self.angle.setRange(1, 360)
+        self.angle.setValue(90)
+        self.angle.setSuffix("°")
+        self.angle.setToolTip(self.tr("Width of the sector"))
+        self.height = HeightEditor(minimum=0.1)
+        self.method = QLabel()
+        self.method.setWordWrap(True)
+        self.method.setStyleSheet("color: #555;")
+        self.result = QLabel(self.tr("Choose the viewshed tool (V) and click a point."))
+        self.result.setWordWrap(True)
+        self.error = QLabel()
+        self.error.setWordWrap(True)
+        for label in (self.method, self.result, self.error):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+        self.error.setStyleSheet(f"color: {ERROR_COLOUR}; font-weight: bold;")
+        self.error.setVisible(False)
+        self.keep = QPushButton(self.tr("Keep as layer"))
+        self.keep.setToolTip(
+            self.tr("Keep this viewshed as its own layer; the next one starts afresh")
+        )
+        self.clear = QPushButton(self.tr("Clear"))
+        self.recompute = QPushButton(self.tr("Recompute all"))
+        self.recompute.setToolTip(self.tr("Compute every viewshed layer again"))
+        sector_row = QHBoxLayout()
+        sector_row.addWidget(self.sector)
+        sector_row.addWidget(self.direction)
+        sector_row.addWidget(self.angle)
+        form = QFormLayout()
+        form.addRow(self.tr("Radius:"), self.radius)
+        form.addRow(self.tr("Sector:"), sector_row)
+        form.addRow(self.tr("Observer:"), self.height)
+        buttons = QHBoxLayout()
+        for b in (self.keep, self.clear, self.recompute):
+            buttons.addWidget(b)
+        layout = QVBoxLayout(self)
+        layout.addLayout(form)
+        layout.addWidget(self.method)
+        layout.addWidget(self.error)
+        layout.addWidget(self.result)
+        layout.addLayout(buttons)
+        layout.addStretch(1)
+        for w in (self.radius, self.direction, self.angle):
+            w.valueChanged.connect(self._on_change)
+        self.sector.toggled.connect(self._on_change)
+        self.height.changed.connect(self._on_change)
+        self.keep.clicked.connect(self.keep_requested)
+        self.clear.clicked.connect(self.clear_requested)
+        self.recompute.clicked.connect(self.recompute_requested)
+        self._on_change()
+        self.set_has_result(False)
+
+    def question(self, origin: XY) -> Question:
+        """The question the panel asks about ``origin``."""
+        sector = (
+            (float(self.direction.value()), float(self.angle.value()))
+            if self.sector.isChecked()
+            else None
+        )
+        return Question(origin, self.height.value(), float(self.radius.value()), sector)
+
+    def set_question(self, q: Question) -> None:
+        """Show the settings of ``q`` (without recomputing)."""
+        widgets = (self.radius, self.sector, self.direction, self.angle, self.height)
+        for w in widgets:
+            w.blockSignals(True)
+        self.radius.setValue(round(q.radius))
+        self.sector.setChecked(q.sector is not None)
+        if q.sector is not None:
+            self.direction.setValue(round(q.sector[0]) % 360)
+            self.angle.setValue(round(q.sector[1]))
+        self.height.set_metres(q.height)
+        for w in widgets:
+            w.blockSignals(False)
+        self._describe_method()
+
+    def show_error(self, message: str) -> None:
+        """Show ``message`` inline (empty: hide it)."""
+        self.error.setText(message)
+        self.error.setVisible(bool(message))
+
+    def set_has_result(self, has: bool) -> None:
+        """Enable Keep and Clear when there is a working viewshed."""
+        self.keep.setEnabled(has)
+        self.clear.setEnabled(has)
+
+    def _describe_method(self) -> None:
+        self.direction.setEnabled(self.sector.isChecked())
+        self.angle.setEnabled(self.sector.isChecked())
+        if self.height.value() > EYE_HEIGHT_M + 1e-9:
+            self.method.setText(
+                self.tr(
+                    "2.5D viewshed: the ground and roofs seen over lower buildings "
+                    "from {0:.1f} m up."
+                ).format(self.height.value())
+            )
+        else:
+            self.method.setText(self.tr("Exact 2D isovist among the building footprints."))
+
+    def _on_change(self, *_: object) -> None:
+        self._describe_method()
+        self.changed.emit()
+
+
+class ViewshedTool(VisTool):
+    """Map interaction of the viewshed tool (the state lives in :class:`Viewsheds`)."""
+
+    def __init__(self, owner: Viewsheds) -> None:
+        super().__init__(owner.host)
+        self.owner = owner
+        self._drag = False
+
+    def hint(self) -> str:
+        return self.tr("Click a point to see what is visible from it; drag it to move it.")
+
+    def activated(self) -> None:
+        self.owner.show()
+
+    def deactivated(self) -> None:
+        self._drag = False
+        self.host.show_overlay("viewshed", [], [])
+
+    def press(self, x: float, y: float, event: QMouseEvent) -> bool:
+        self._drag = self.near(x, y, self.owner.origin)
+        return True
+
+    def move(self, x: float, y: float, event: QMouseEvent) -> bool:
+        if self._drag:
+            self.owner.place((x, y), final=False)
+            return True
+        return False
+
+    def release(self, x: float, y: float, event: QMouseEvent) -> bool:
+        if not self.left(event):
+            return False
+        self._drag = False
+        self.owner.place((x, y), final=True)
+        return True
+
+
+class Viewsheds(QObject, WorkingLayerOwner):
+    """The working viewshed, its panel and tool; recomputes viewshed layers."""
+
+    working = WORKING
+    layer_type = ViewshedLayer
+    overlay_source = "viewshed"
+
+    def __init__(self, host: VisHost) -> None:
+        super().__init__()
+        self.host = host
+        self.panel = ViewshedPanel()
+        self.tool = ViewshedTool(self)
+        self.origin: XY | None = None
+        #: Where the point is being dragged when that spot is refused (in a building).
+        self.refused: XY | None = None
+        #: Milliseconds of the last 2D update on the UI thread (the drag frame cost).
+        self.last_update_ms = 0.0
+        #: Milliseconds of the last 2.5D computation in the background.
+        self.last_background_ms = 0.0
+        self._ticket = 0
+        #: Bumped when the working viewshed is dropped: late answers for it are ignored.
+        self._epoch = 0
+        self._live = LatestRunner(self)
+        self._live.finished.connect(self._on_live)
+        self._batch = LatestRunner(self)
+        self._batch.finished.connect(self._on_batch)
+        self.panel.changed.connect(self.refresh)
+        self.panel.keep_requested.connect(self.keep)
+        self.panel.clear_requested.connect(self.clear)
+        self.panel.recompute_requested.connect(self.recompute_all)
+
+    def close(self) -> None:
+        """Wait for background work and stop."""
+        self._live.close()
+        self._batch.close()
+
+    def wait(self, ms: int = 30000) -> bool:
+        """Handle events until background viewsheds are done (tests, screenshots)."""
+        return self._live.wait(ms) and self._batch.wait(ms)
+
+    # -- state ------------------------------------------------------------------------------------
+    def reset(self) -> None:
+        """Forget the working viewshed (the scan is closing)."""
+        self._ticket += 1
+        self._epoch += 1
+        self._live.drop_waiting()
+        self.origin = None
+        self.refused = None
+        self.panel.set_has_result(False)
+        self.panel.show_error("")
+        self.panel.result.setText(self.tr("Click a point."))
+
+    def adopt(self) -> None:
+        """Take up the working viewshed of a scan just opened (from its layer)."""
+        self.reset()
+        layer = self._working()
+        q = question_of(layer.data) if layer is not None else None
+        if q is not None:
+            self.origin = q.origin
+            self.panel.set_question(q)
+            self.panel.set_has_result(True)
+
+    def layer_removed(self, name: str) -> None:
+        """A layer was taken out of the list: forget the working view if it was its."""
+        if name == WORKING and self.origin is not None:
+            self.reset()
+            self.show()
+
+    def place(self, xy: XY, final: bool) -> None:
+        """Put the observer at ``xy`` and compute (``final``: the button was released)."""
+        index = self.host.index.index
+        if index is None:
+            self.origin = xy
+            if self.host.index.error:
+                self.panel.show_error(self.host.index.error)
+            else:
+                self.panel.result.setText(
+                    self.tr(
+                        "Preparing the buildings… the view is computed as soon as they are ready."
+                    )
+                )
+            self.show()
+            return
+        q = self.panel.question(xy)
+        problem = self.refusal(index, q)
+        if problem:
+            self.refused = None if final else xy
+            self.panel.show_error(problem)
+            self.host.window.statusBar().showMessage(problem, 10000)
+            self.show()
+            return
+        self.refused = None
+        self.origin = xy
+        self.compute(q)
+
+    def refresh(self) -> None:
+        """Compute the working viewshed again (the settings or the buildings changed)."""
+        if self.origin is not None:
+            self.place(self.origin, final=True)
+
+    def refusal(self, index: VisibilityIndex, q: Question) -> str:
+        """Why ``q`` cannot be answered ("" when it can): a point inside a building."""
+        host = index.containing_building(*q.origin)
+        if host is None:
+            return ""
+        height = float(index.heights[host])
+        if q.elevated and q.height > height:
+            return ""  # an observer on a lower roof
+        label = building_label(index, host) or self.tr("an unnamed building")
+        return self.tr(
+            "This point lies inside {0} ({1:.1f} m high). Choose a point in open space, or "
+            "raise the observer above its roof to look from the roof."
+        ).format(label, height)
+
+    # -- computing ----------------------------------------------------------------------------------
+    def compute(self, q: Question) -> None:
+        """Answer ``q``: on the UI thread at eye level, in the background when elevated."""
+        index = self.host.index.index
+        if index is None:
+            return
+        self._ticket += 1
+        if q.elevated:
+            self.panel.result.setText(self.tr("Computing…"))
+            self.show(busy=True)
+            ticket = self._ticket
+
+            def task() -> tuple[Isovist | Viewshed25D, float]:
+                start = time.perf_counter()
+                return answer(index, q), (time.perf_counter() - start) * 1000
+
+            self._live.submit((ticket, self._epoch, q, index), task)
+            return
+        start = time.perf_counter()
+        try:
+            result = answer(index, q)
+        except (OmgevingsscanError, ValueError) as exc:
+            self._show_failure(exc)
+            return
+        self._write(result, q, index)
+        self.last_update_ms = (time.perf_counter() - start) * 1000
+
+    def _on_live(self, key: Any, result: Any, error: Any) -> None:
+        ticket, epoch, q, index = key
+        if index is not self.host.index.index or epoch != self._epoch or self.origin is None:
+            return  # another scan, changed buildings, or the working viewshed was dropped
+        if error is not None:
+            self._show_failure(error)
+            return
+        value, ms = result
+        self.last_background_ms = ms
+        self._write(value, q, index)
+        if ticket != self._ticket:
+            self.show(busy=True)
+
+    def _show_failure(self, exc: BaseException) -> None:
+        message = str(exc) if isinstance(exc, OmgevingsscanError | ValueError) else repr(exc)
+        self.panel.show_error(message)
+        self.host.window.statusBar().showMessage(message, 10000)
+
+    def _write(self, result: Isovist | Viewshed25D, q: Question, index: VisibilityIndex) -> None:
+        layers = self.host.layers
+        if layers is None:
+            return
+        frame = viewshed_layer_frame(result, q, index, self.host.crs)
+        put_layer(layers, ViewshedLayer(WORKING, frame))
+        self.panel.show_error("")
+        self.panel.set_has_result(True)
+        self.panel.result.setText(self.summary(result))
+        self.show()
+
+    def summary(self, result: Isovist | Viewshed25D) -> str:
+        """What the panel says about a result."""
+        if isinstance(result, Isovist):
+            return self.tr("Visible ground: {0:,.0f} m²; {1} buildings in view.").format(
+                result.polygon.area, len(result.view_deg)
+            )
+        return self.tr(
+            "Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m²."
+        ).format(result.ground.area, len(result.roofs), result.roof_area)
+
+    def show(self, busy: bool = False) -> None:
+        """Draw the observer's handle and the reach of the view over the map while the
+        tool is active."""
+        if not self.tool.active():
+            self.host.show_overlay("viewshed", [], [])
+            return
+        shapes: list[Shape] = []
+        texts: list[tuple[float, float, str]] = []
+        if self.origin is not None:
+            q = self.panel.question(self.origin)
+            ring = Point(self.origin).buffer(q.radius, 64).boundary
+            shapes.append(Shape(ring, "#888888", 1.0, dash=True))
+            shapes.append(
+                Shape(Point(self.origin), HANDLE_COLOUR, 2.0, fill="#ffffff", fill_alpha=1.0,
+                      marker_px=12)
+            )  # fmt: skip
+            text = f"{q.height:.1f} m" + (" …" if busy else "")
+            texts.append((self.origin[0], self.origin[1], text))
+        if self.refused is not None:
+            shapes.append(
+                Shape(Point(self.refused), ERROR_COLOUR, 2.5, fill=ERROR_COLOUR, marker_px=12)
+            )
+        self.host.show_overlay("viewshed", shapes, texts)
+
+    # -- layers -------------------------------------------------------------------------------------
+    def recompute_all(self) -> int:
+        """Compute every kept viewshed layer again (in the background) and the working
+        one; returns how many are being recomputed."""
+        index, layers = self.host.index.index, self.host.layers
+        if index is None or layers is None:
+            return 0
+        jobs = []
+        for layer in layers:
+            if isinstance(layer, ViewshedLayer) and layer.name != WORKING:
+                q = question_of(layer.data)
+                if q is not None:
+                    jobs.append((layer, q))
+        if jobs:
+
+            def task() -> list[tuple[ViewshedLayer, Question, Any]]:
+                out = []
+                for layer, q in jobs:
+                    try:
+                        out.append((layer, q, answer(index, q)))
+                    except AnalysisInputError as exc:
+                        out.append((layer, q, exc))
+                return out
+
+            self._batch.submit(index, task)
+        self.refresh()
+        return len(jobs) + (self.origin is not None)
+
+    def _on_batch(self, index: Any, result: Any, error: Any) -> None:
+        layers = self.host.layers
+        if error is not None:
+            self._show_failure(error)
+            return
+        if index is not self.host.index.index or layers is None:
+            return
+        for layer, q, value in result:
+            if layer not in layers:
+                continue
+            if isinstance(value, Exception):
+                self._show_failure(value)
+                continue
+            layer.data = viewshed_layer_frame(value, q, index, self.host.crs)
