@@ -89,7 +89,7 @@ def _grid_shares(target, posts, obstacles, step: float) -> tuple[float, float]: 
 
 
 def bench_coverage(scan) -> None:  # type: ignore[no-untyped-def]
-    from omgevingsscan.analysis.observation.coverage import coverage_report
+    from omgevingsscan.analysis.observation import coverage_report
     from omgevingsscan.analysis.visibility.index import VisibilityIndex
 
     t = time.perf_counter()

@@ -12,7 +12,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, box
 
-from omgevingsscan.analysis.observation.coverage import (
+from omgevingsscan.analysis.observation import (
     blind_spots_frame,
     cctv_posts,
     coverage,

@@ -177,7 +177,7 @@ def _post_dict(post: Any, crs: str) -> dict[str, Any]:
 # -- posts -------------------------------------------------------------------------------------
 def run_posts(args: argparse.Namespace) -> int:
     """Print the posts and coverage figures as JSON."""
-    from omgevingsscan.analysis.observation.coverage import coverage_report
+    from omgevingsscan.analysis.observation import coverage_report
 
     editor = _open_editor(args.scan)
     scan = editor.scan

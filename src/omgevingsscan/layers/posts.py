@@ -2,7 +2,7 @@
 
 A post is a point in the scan's local metric CRS with a viewing direction (compass
 degrees, 0 = north, clockwise), a field of view and a range in metres. Its view on the
-map is the cone clipped by buildings (see :mod:`omgevingsscan.analysis.observation.coverage`).
+map is the cone clipped by buildings (see :mod:`omgevingsscan.analysis.observation`).
 """
 
 from __future__ import annotations
@@ -147,7 +147,7 @@ class ObservationPost(Record):
         """The unobstructed view: a circular sector of ``range_m`` (local CRS, metres).
 
         For the view clipped by buildings use
-        :func:`omgevingsscan.analysis.observation.coverage.post_view`.
+        :func:`omgevingsscan.analysis.observation.post_view`.
         """
         return view_cone(
             self.point, self.range_m, self.direction_deg, self.fov_deg, segments_per_90
@@ -254,7 +254,7 @@ class PostViewsLayer(VectorLayer):
 @register_layer
 class BlindSpotsLayer(VectorLayer):
     """Parts of the coverage target no post sees (columns ``rank_size``, ``rank_distance``,
-    ``area_m2``, ``distance_m``; see :mod:`omgevingsscan.analysis.observation.coverage`)."""
+    ``area_m2``, ``distance_m``; see :mod:`omgevingsscan.analysis.observation`)."""
 
     kind: ClassVar[str] = "blind_spots"
     title: ClassVar[str] = "Blind spots"

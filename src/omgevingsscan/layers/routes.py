@@ -22,7 +22,6 @@ from typing import Any, ClassVar, Protocol
 
 from omgevingsscan.layers.base import Layer, LayerList, VectorLayer, register_layer
 
-
 __all__ = [
     "LAYER_NAMES",
     "ChokepointsLayer",

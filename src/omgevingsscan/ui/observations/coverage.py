@@ -1,6 +1,6 @@
 """Coverage of the target area by the observation posts: figures, blind-spot layer, list.
 
-The Coverage action runs :func:`omgevingsscan.analysis.observation.coverage.coverage_report` in the
+The Coverage action runs :func:`omgevingsscan.analysis.observation.coverage_report` in the
 background (``window.run_job``: progress and Cancel). The result shows in a dock: the
 share of the target seen by at least one and by at least two posts, and the blind spots
 ranked by size or by distance to the site (click one to zoom to it); the blind spots
@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from omgevingsscan.analysis.observation.coverage import (
+from omgevingsscan.analysis.observation import (
     TARGET_RADIUS_M,
     CoverageReport,
     blind_spots_frame,

@@ -21,7 +21,7 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTime
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from omgevingsscan.analysis.observation.coverage import cctv_posts, post_view
+from omgevingsscan.analysis.observation import cctv_posts, post_view
 from omgevingsscan.analysis.visibility import index_for
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.errors import OmgevingsscanError
