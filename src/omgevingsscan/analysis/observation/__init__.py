@@ -23,11 +23,7 @@ from omgevingsscan.analysis.observation.compute import (
     Coverage,
     coverage,
 )
-from omgevingsscan.analysis.observation.layers import (
-    blind_spots_frame,
-    result_layers,
-    views_frame,
-)
+from omgevingsscan.analysis.observation.layers import blind_spots_frame, result_layers, views_frame
 from omgevingsscan.analysis.observation.report import CoverageReport, coverage_report
 from omgevingsscan.analysis.observation.views import (
     NUDGE_M,

@@ -14,11 +14,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.analysis.observation.cctv import cctv_posts
-from omgevingsscan.analysis.observation.compute import (
-    MIN_BLIND_AREA_M2,
-    Coverage,
-    coverage,
-)
+from omgevingsscan.analysis.observation.compute import MIN_BLIND_AREA_M2, Coverage, coverage
 from omgevingsscan.analysis.observation.views import (
     TARGET_RADIUS_M,
     PostView,
