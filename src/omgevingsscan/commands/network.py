@@ -31,6 +31,7 @@ from typing import Any
 import geopandas as gpd
 
 from omgevingsscan.analysis import routing as net
+from omgevingsscan.analysis.routing import layers as result_layers
 from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.errors import AnalysisInputError
@@ -174,7 +175,7 @@ def run_route(args: argparse.Namespace) -> int:
     scan = open_scan(args.scan)
     a, b = _xy(args.origin, scan), _xy(args.destination, scan)
     route = net.scan_route(scan, a, b, mode=args.mode, weight=args.weight, max_snap_m=args.max_snap)
-    layer = route_layers.routes_layer([route], scan.crs)
+    layer = result_layers.routes_layer([route], scan.crs)
     summary = {
         "command": "route",
         "mode": args.mode,
@@ -194,7 +195,7 @@ def run_escape(args: argparse.Namespace) -> int:
     result = net.scan_escape_routes(
         scan, mode=args.mode, k=args.k, destinations=dests, weight=args.weight
     )
-    layer = route_layers.routes_layer(result.routes, scan.crs)
+    layer = result_layers.routes_layer(result.routes, scan.crs)
     summary = {
         "command": "escape",
         "mode": args.mode,
@@ -225,7 +226,7 @@ def run_isochrones(args: argparse.Namespace) -> int:
     isos = net.scan_isochrones(
         scan, mode=args.mode, minutes=_minutes(args.minutes), buffer_m=args.buffer
     )
-    layer = route_layers.isochrones_layer(isos, scan.crs)
+    layer = result_layers.isochrones_layer(isos, scan.crs)
     summary = {
         "command": "isochrones",
         "mode": args.mode,
@@ -256,7 +257,7 @@ def run_chokepoints(args: argparse.Namespace) -> int:
         narrow_m=args.narrow,
         detour_threshold=args.detour,
     )
-    layer = route_layers.chokepoints_layer(result, scan.crs)
+    layer = result_layers.chokepoints_layer(result, scan.crs)
     summary = {
         "command": "chokepoints",
         "mode": args.mode,
@@ -285,7 +286,7 @@ def run_emergency(args: argparse.Namespace) -> int:
     scan = open_scan(args.scan)
     services = [_service(t, scan) for t in args.service]
     result = net.scan_emergency_response(scan, services=services, mode=args.mode)
-    layer = route_layers.routes_layer(result.routes, scan.crs, name="emergency_routes")
+    layer = result_layers.routes_layer(result.routes, scan.crs, name="emergency_routes")
     summary = {
         "command": "emergency",
         "mode": args.mode,
@@ -301,8 +302,8 @@ def run_approach(args: argparse.Namespace) -> int:
     entries, routes = net.scan_approach_routes(
         scan, mode=args.mode, max_distance_m=args.distance, per_entry=args.per_entry
     )
-    layer = route_layers.routes_layer(routes, scan.crs, name="approach_routes")
-    entry_layer = route_layers.entry_points_layer(entries, scan.crs)
+    layer = result_layers.routes_layer(routes, scan.crs, name="approach_routes")
+    entry_layer = result_layers.entry_points_layer(entries, scan.crs)
     summary = {
         "command": "approach",
         "mode": args.mode,

@@ -1,26 +1,21 @@
-"""Sight lines, isovists, viewsheds and exposure: who can see the site, and from where.
-
-Pure functions on shapely geometries in a metric CRS (metres); no Qt. Prepare the
-buildings once with :class:`VisibilityIndex` (about half a second for a 500 m scan)
-and pass it to every query:
+"""Sight lines, isovists, viewsheds and exposure: who can see the site, and from where. Pure
+functions on shapely geometries in the scan's local metric CRS (metres); no Qt. :mod:`.index`
+prepares the buildings once as a :class:`VisibilityIndex` (about half a second for a 500 m
+scan), passed to every query; :mod:`.isovist` gives :func:`isovist` / :func:`isovist_ex`, the
+exact 2D visibility polygon among building footprints (a vectorised angular sweep over wall
+segments; about 1 ms for 300 m among the demo's 1,100 buildings); :mod:`.los` gives
+:func:`line_of_sight`, :func:`line_of_sight_many` and :func:`visible_many`, exact 2.5D line of
+sight with building heights; :mod:`.viewshed` gives :func:`viewshed_25d`, ground and roofs
+visible from an elevated eye (exact, polygonal shadows); :mod:`.exposure` (with :mod:`.facade`
+and :mod:`.overlook`) gives :func:`exposure`, the public ground from which the site's façade is
+visible and ranked overlook positions; :mod:`.scan` runs it for a scan
+(:func:`exposure_for_scan`); :mod:`.grid` holds the segment grid that walks many sight lines at
+once and :mod:`.layers` the results as map layers. Their docstrings describe the methods and
+their exactness. Callers import from this package.
 
 >>> index = VisibilityIndex(scan.frame("buildings"))            # doctest: +SKIP
 >>> poly = isovist(index, (x, y), 300.0, sector=(90.0, 120.0))  # doctest: +SKIP
 >>> los = line_of_sight(index, (x0, y0), 1.6, (x1, y1), 10.6)   # doctest: +SKIP
-
-- :func:`isovist` / :func:`isovist_ex`: the exact 2D visibility polygon among building
-  footprints (a vectorised angular sweep over wall segments; about 1 ms for 300 m
-  among the demo's 1,100 buildings).
-- :func:`line_of_sight`, :func:`line_of_sight_many`, :func:`visible_many`: exact 2.5D
-  line of sight with building heights, one pair or many at once.
-- :func:`viewshed_25d`: ground and roofs visible from an elevated eye (exact,
-  polygonal shadows).
-- :func:`exposure` / :func:`exposure_for_scan`: public ground from which the site's
-  façade is visible, and ranked overlook positions.
-
-The modules behind this one are :mod:`.visibility_index`, :mod:`.visibility_isovist`,
-:mod:`.visibility_los`, :mod:`.visibility_viewshed`, :mod:`.visibility_exposure` and
-:mod:`.visibility_scan`; their docstrings describe the methods and their exactness.
 """
 
 from __future__ import annotations

@@ -11,7 +11,7 @@ space (shared walls with adjoining buildings are not façade). It is sampled at 
 wall's ends (clear of the neighbouring wall at a corner).
 
 - **Eye level.** From each sample, the exact isovist (angular sweep, see
-  :mod:`.visibility_isovist`) among buildings higher than the eye. The union of these
+  :mod:`.isovist`) among buildings higher than the eye. The union of these
   is exact at the samples and contains every point from which a contiguous stretch of
   façade at least ``spacing`` long is visible (such a stretch always holds a sample);
   points that see only a shorter sliver of wall can be missed.

@@ -1,5 +1,5 @@
 """The site's façade: which buildings make up the site, and sample points in front of
-its walls (metres, the index's CRS). Used by :mod:`.visibility_exposure`."""
+its walls (metres, the index's CRS). Used by :mod:`.exposure`."""
 
 from __future__ import annotations
 

@@ -1,7 +1,7 @@
-"""Overlook positions for :func:`.visibility_exposure.exposure`: neighbouring buildings
+"""Overlook positions for :func:`.exposure.exposure`: neighbouring buildings
 whose façades see the site, and waiting spots with a view of it, ranked.
 
-Metres in the index's CRS; flat terrain, prism buildings (see :mod:`.visibility_los`).
+Metres in the index's CRS; flat terrain, prism buildings (see :mod:`.los`).
 """
 
 from __future__ import annotations
