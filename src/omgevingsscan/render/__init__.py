@@ -4,6 +4,7 @@ One renderer, never two: the canvas shows a :class:`MapScene` in a QGraphicsView
 the print layout renders the very same scene into a QPdfWriter/QImage/QSvgGenerator.
 """
 
-from omgevingsscan.render.scene import LayerItem, MapScene
+from omgevingsscan.render.layer_item import LayerItem
+from omgevingsscan.render.scene import MapScene
 
 __all__ = ["LayerItem", "MapScene"]

@@ -16,7 +16,8 @@ from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 from omgevingsscan.export.page import MapExtent
 from omgevingsscan.export.styles import display_title
 from omgevingsscan.layers.base import VectorLayer
-from omgevingsscan.render.scene import LAND_COLOUR, marker_path, pixel_size_m
+from omgevingsscan.render.layer_item import marker_path, pixel_size_m
+from omgevingsscan.render.scene import LAND_COLOUR
 from omgevingsscan.render.style import ResolvedStyle, group_features, legend_entries
 from omgevingsscan.scan import Scan
 

@@ -23,7 +23,8 @@ from shapely.geometry.base import BaseGeometry
 from omgevingsscan.layers.base import Layer
 from omgevingsscan.layers.records import RecordLayer
 from omgevingsscan.render.geometry import path_of
-from omgevingsscan.render.scene import LayerItem, MapScene, pixel_size_m
+from omgevingsscan.render.layer_item import LayerItem, pixel_size_m
+from omgevingsscan.render.scene import MapScene
 
 SELECT_COLOUR = "#ffd60a"
 
