@@ -3,13 +3,13 @@
 seconds at Dutch default speeds): :mod:`.graph` holds the CSR backend (scipy csgraph, cached per
 graph) and the nearest node with a maximum snap distance, :mod:`.routes` the Route record and
 the route table, :mod:`.shortest` shortest routes and batches of them, :mod:`.diverse` k diverse
-(edge-disjoint where possible) routes, :mod:`.isochrones` reachable areas, :mod:`.site` entry
-points, approach corridors and escape routes, :mod:`.emergency` the emergency response,
-:mod:`.chokepoints` chokepoints and route flags, :mod:`.geometry` street geometry (arc lines,
-street names, snapping onto streets) and :mod:`.layers` the results as map layers; :mod:`.scan`
-adds the ``scan_*`` helpers that take a :class:`~omgevingsscan.scan.Scan` and pick the graph,
-the site, the study area and the relevant layers, which is what the UI and the CLI call. Callers
-import from this package.
+(edge-disjoint where possible) routes, :mod:`.isochrones` reachable areas, :mod:`.entries` the
+site's entry points, :mod:`.site` approach corridors and escape routes, :mod:`.emergency` the
+emergency response, :mod:`.chokepoints` chokepoints and route flags, :mod:`.geometry` street
+geometry (arc lines, street names, snapping onto streets) and :mod:`.layers` the results as map
+layers; :mod:`.scan` adds the ``scan_*`` helpers that take a :class:`~omgevingsscan.scan.Scan`
+and pick the graph, the site, the study area and the relevant layers, which is what the UI and
+the CLI call. Callers import from this package.
 """
 
 from __future__ import annotations
@@ -39,6 +39,7 @@ from omgevingsscan.analysis.routing.emergency import (
     emergency_response,
     services_in_data,
 )
+from omgevingsscan.analysis.routing.entries import EntryPoint, entry_points, entry_points_frame
 from omgevingsscan.analysis.routing.graph import (
     MAX_SNAP_M,
     NetworkIndex,
@@ -75,14 +76,7 @@ from omgevingsscan.analysis.routing.scan import (
     study_boundary,
 )
 from omgevingsscan.analysis.routing.shortest import batch_routes, shortest_route
-from omgevingsscan.analysis.routing.site import (
-    EntryPoint,
-    approach_routes,
-    area_crossings,
-    entry_points,
-    entry_points_frame,
-    escape_routes,
-)
+from omgevingsscan.analysis.routing.site import approach_routes, area_crossings, escape_routes
 
 __all__ = [
     "BUFFER_M",

@@ -11,9 +11,9 @@ from collections.abc import Sequence
 from typing import Any
 
 from omgevingsscan.analysis.routing.chokepoints import Chokepoints, chokepoints_frame
+from omgevingsscan.analysis.routing.entries import EntryPoint, entry_points_frame
 from omgevingsscan.analysis.routing.isochrones import Isochrone, isochrones_frame
 from omgevingsscan.analysis.routing.routes import Route, routes_frame
-from omgevingsscan.analysis.routing.site import EntryPoint, entry_points_frame
 from omgevingsscan.layers.routes import (
     LAYER_NAMES,
     ChokepointsLayer,

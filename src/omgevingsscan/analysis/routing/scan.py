@@ -28,6 +28,7 @@ from omgevingsscan.analysis.routing.emergency import (
     emergency_response,
     services_in_data,
 )
+from omgevingsscan.analysis.routing.entries import EntryPoint, entry_points
 from omgevingsscan.analysis.routing.graph import (
     MAX_SNAP_M,
     Weight,
@@ -43,12 +44,7 @@ from omgevingsscan.analysis.routing.routes import (
     Route,
 )
 from omgevingsscan.analysis.routing.shortest import shortest_route
-from omgevingsscan.analysis.routing.site import (
-    EntryPoint,
-    approach_routes,
-    entry_points,
-    escape_routes,
-)
+from omgevingsscan.analysis.routing.site import approach_routes, escape_routes
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.speeds import MODES
 
