@@ -13,7 +13,8 @@ analysis count segments, so walking a bridge northwards and another route walkin
 southwards still share the bridge.
 
 Coordinates are metres in the graph's CRS (the scan's local CRS, e.g. EPSG:28992);
-``length`` is metres and ``travel_time`` seconds.
+``length`` is metres and ``travel_time`` seconds. The numpy building blocks (CSR of the
+cheapest parallel arcs, segment ids, predecessor walks) are in :mod:`.csr`.
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ from scipy.sparse import csr_matrix
 from scipy.sparse.csgraph import dijkstra
 from scipy.spatial import cKDTree
 
+from omgevingsscan.analysis.routing.csr import build_csr, segments, walk_predecessors
 from omgevingsscan.analysis.routing.geometry import (
     MAX_SNAP_M,
     EdgeSnap,
@@ -336,35 +338,6 @@ class NetworkIndex(GeometryMixin):
             raise ValueError("path holds a node pair without an arc") from None
 
 
-def build_csr(
-    n: int, rows: np.ndarray, cols: np.ndarray, weights: np.ndarray
-) -> tuple[csr_matrix, np.ndarray, np.ndarray]:
-    """Build an ``n × n`` CSR of the cheapest of parallel arcs.
-
-    Returns
-    -------
-    matrix, arcs, keys
-        The matrix (explicit zeros are kept: they are zero-cost edges), the index into
-        ``rows`` of each stored entry, and each entry's sort key ``row * n + col``.
-    """
-    rows = np.asarray(rows, dtype=np.int64)
-    cols = np.asarray(cols, dtype=np.int64)
-    weights = np.asarray(weights, dtype=float)
-    ok = np.isfinite(weights)
-    idx = np.flatnonzero(ok)
-    keys = rows[idx] * n + cols[idx]
-    order = np.lexsort((weights[idx], keys))
-    idx, keys = idx[order], keys[order]
-    first = np.ones(keys.shape[0], dtype=bool)
-    first[1:] = keys[1:] != keys[:-1]
-    idx, keys = idx[first], keys[first]
-    r = rows[idx]
-    indptr = np.zeros(n + 1, dtype=np.int64)
-    indptr[1:] = np.cumsum(np.bincount(r, minlength=n))
-    mat = csr_matrix((weights[idx], cols[idx].astype(np.int32), indptr), shape=(n, n))
-    return mat, idx, keys
-
-
 _CACHE: weakref.WeakKeyDictionary[nx.MultiDiGraph, NetworkIndex] = weakref.WeakKeyDictionary()
 _CACHE_LOCK = threading.Lock()
 
@@ -443,38 +416,9 @@ def _build_index(graph: nx.MultiDiGraph, sig: tuple[int, int]) -> NetworkIndex:
         arc_key=keys,
         arc_length=arc_length,
         arc_time=np.asarray(times, dtype=float),
-        arc_segment=_segments(arc_u, arc_v, arc_length),
+        arc_segment=segments(arc_u, arc_v, arc_length),
         arc_data=datas,
         crs=graph.graph.get("crs"),
         signature=sig,
         pos=pos,
     )
-
-
-def _segments(arc_u: np.ndarray, arc_v: np.ndarray, length: np.ndarray) -> np.ndarray:
-    """Segment id per arc: arcs with the same unordered end nodes and length (0.1 m)."""
-    if arc_u.shape[0] == 0:
-        return np.empty(0, dtype=np.int64)
-    lo = np.minimum(arc_u, arc_v)
-    hi = np.maximum(arc_u, arc_v)
-    dm = np.round(length * 10.0).astype(np.int64)
-    table = np.stack([lo, hi, dm], axis=1)
-    _, inverse = np.unique(table, axis=0, return_inverse=True)
-    return inverse.reshape(-1).astype(np.int64)
-
-
-def walk_predecessors(pred: np.ndarray, source: int, target: int) -> list[int] | None:
-    """Return the position path ``source … target`` from a predecessor row, or None."""
-    if source == target:
-        return [source]
-    path = [target]
-    j = target
-    guard = pred.shape[0]
-    while j != source:
-        j = int(pred[j])
-        if j < 0 or guard == 0:
-            return None
-        path.append(j)
-        guard -= 1
-    path.reverse()
-    return path
