@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from PySide6.QtCore import QCoreApplication, QLineF, QPointF, QRectF, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QFontMetricsF, QPainter, QPen
 
-from omgevingsscan.export.page import MapExtent
+from omgevingsscan.export.extent import MapExtent
 from omgevingsscan.export.styles import display_title
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.layer_item import marker_path, pixel_size_m

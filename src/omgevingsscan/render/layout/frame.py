@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QPen
 
-from omgevingsscan.export.page import format_coordinate, grid_ticks
+from omgevingsscan.export.extent import format_coordinate, grid_ticks
 from omgevingsscan.render.layout.canvas import PageCanvas
 from omgevingsscan.render.layout.prepare import INK
 from omgevingsscan.render.scene import MapScene

@@ -8,7 +8,8 @@ from PySide6.QtCore import QCoreApplication, QPointF, Qt
 from PySide6.QtGui import QColor, QFont
 
 from omgevingsscan import __version__
-from omgevingsscan.export.page import crs_label, default_title, grid_convergence_deg
+from omgevingsscan.export.extent import crs_label, grid_convergence_deg
+from omgevingsscan.export.page import default_title
 from omgevingsscan.export.paper import format_scale
 from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.render.layout.canvas import PageCanvas

@@ -7,7 +7,7 @@ from __future__ import annotations
 from PySide6.QtCore import QCoreApplication, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPen, QPolygonF
 
-from omgevingsscan.export.page import ScaleBar, grid_convergence_deg, scale_bar
+from omgevingsscan.export.extent import ScaleBar, grid_convergence_deg, scale_bar
 from omgevingsscan.export.paper import format_scale
 from omgevingsscan.render.layout.canvas import PageCanvas
 from omgevingsscan.render.layout.prepare import INK, MUTED, SCALE_BAR_COLOUR

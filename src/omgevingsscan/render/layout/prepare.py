@@ -10,14 +10,8 @@ from datetime import datetime
 from PySide6.QtGui import QFont, QFontDatabase
 
 from omgevingsscan.errors import ExportError
-from omgevingsscan.export.page import (
-    MapExtent,
-    PagePlan,
-    PrintSpec,
-    map_extent,
-    plan_page,
-    target_box,
-)
+from omgevingsscan.export.extent import MapExtent, map_extent
+from omgevingsscan.export.page import PagePlan, PrintSpec, plan_page, target_box
 from omgevingsscan.export.snapshot import shifted_scan, snapshot_scan
 from omgevingsscan.scan import Scan
 
