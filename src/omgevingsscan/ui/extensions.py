@@ -1,8 +1,9 @@
 """UI extensions: each feature area (visibility tools, routes, observations, export)
 adds its actions, tools and docks to the main window through one module here.
 
-A module named in :data:`EXTENSIONS` has ``install(window) -> Extension``. The main
-window calls it once; the extension then follows ``window.scan_loaded`` (a scan was
+A module named in :data:`EXTENSIONS` has ``install(window) -> Extension``, where
+``window`` is the main window typed as :class:`~omgevingsscan.ui.host.WindowHost` (this
+registry and the extensions never import the main window). The main window calls it once; the extension then follows ``window.scan_loaded`` (a scan was
 shown) and ``window.scan_closing`` (the scan is about to be replaced or the window
 closes) and must disconnect what it connected to the old scan. This keeps MainWindow
 free of feature logic: adding a feature is one module and one line here.
@@ -11,10 +12,9 @@ free of feature logic: adding a feature is one module and one line here.
 from __future__ import annotations
 
 import importlib
-from typing import TYPE_CHECKING, Protocol
+from typing import Protocol
 
-if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+from omgevingsscan.ui.host import WindowHost
 
 #: Extension modules under omgevingsscan.ui, installed in this order.
 EXTENSIONS: dict[str, str] = {
@@ -32,7 +32,7 @@ class Extension(Protocol):
         """Release what the extension holds (called when the window closes)."""
 
 
-def install_all(window: MainWindow) -> dict[str, Extension]:
+def install_all(window: WindowHost) -> dict[str, Extension]:
     """Install every extension in :data:`EXTENSIONS`; returns them by feature name."""
     installed: dict[str, Extension] = {}
     for name, path in EXTENSIONS.items():

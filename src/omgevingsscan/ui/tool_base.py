@@ -28,13 +28,13 @@ from omgevingsscan.ui.canvas import MapCanvas, MapTool
 from omgevingsscan.ui.map_items import Shape
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 
 class MapToolHost(Protocol):
     """What every map tool needs from the extension that owns it."""
 
-    window: MainWindow
+    window: WindowHost
 
     def tool_left(self, tool: MapTool) -> None:
         """The tool stopped being the canvas's tool."""

@@ -18,13 +18,13 @@ from omgevingsscan.ui.observations.text import command_text
 from omgevingsscan.undo import CommandStack
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: Object name of the shared Edit menu (other extensions may add to it).
 EDIT_MENU = "edit-menu"
 
 
-def edit_menu(window: MainWindow) -> QMenu:
+def edit_menu(window: WindowHost) -> QMenu:
     """The window's Edit menu, created (before View) if no extension made it yet."""
     found = window.menuBar().findChild(QMenu, EDIT_MENU)
     if found is not None:
@@ -38,7 +38,7 @@ def edit_menu(window: MainWindow) -> QMenu:
 class UndoActions(QObject):
     """Undo and Redo actions in the Edit menu (and the toolbar), following a stack."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.stack: CommandStack | None = None
         self.undo = QAction(self.tr("&Undo"), window)

@@ -57,7 +57,7 @@ from omgevingsscan.scan import Scan
 from omgevingsscan.ui.strings import layer_title
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 RunJob = Callable[[Any, str, Any], Any]
 #: Classification markings offered (the field is editable).
@@ -537,7 +537,7 @@ class ExportDialog(QDialog):
 
 
 # -- the extension --------------------------------------------------------------------------
-def current_view(window: MainWindow) -> tuple[float, float, float, float] | None:
+def current_view(window: WindowHost) -> tuple[float, float, float, float] | None:
     """The canvas's visible ground box ``(x0, y0, x1, y1)`` metres, or None without a scene."""
     canvas = window.canvas
     if canvas.map_scene() is None:
@@ -551,7 +551,7 @@ def current_view(window: MainWindow) -> tuple[float, float, float, float] | None
 class ExportExtension(QObject):
     """Adds File → Export… to the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.dialog: ExportDialog | None = None
@@ -611,6 +611,6 @@ class ExportExtension(QObject):
         self.window.scan_closing.disconnect(self._on_closing)
 
 
-def install(window: MainWindow) -> ExportExtension:
+def install(window: WindowHost) -> ExportExtension:
     """Install File → Export… into ``window`` (see :mod:`omgevingsscan.ui.extensions`)."""
     return ExportExtension(window)

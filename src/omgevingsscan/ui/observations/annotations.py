@@ -46,7 +46,7 @@ from omgevingsscan.ui.observations.text import choices
 from omgevingsscan.ui.tool_base import ToolBase
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.observations.extension import ObservationsUI
+    from omgevingsscan.ui.observations.host import ObservationsHost
 
 #: Colours offered by the style picker, with their names.
 PALETTE = (
@@ -221,7 +221,7 @@ def _probe(kind: str, zone_kind: str) -> Annotation:
 class LabelTool(ToolBase):
     """Click where a text label goes."""
 
-    def __init__(self, host: ObservationsUI) -> None:
+    def __init__(self, host: ObservationsHost) -> None:
         super().__init__(host)
         self.ui = host
 
@@ -239,7 +239,7 @@ class LabelTool(ToolBase):
 class ArrowTool(ToolBase):
     """Press at the tail, release at the head."""
 
-    def __init__(self, host: ObservationsUI) -> None:
+    def __init__(self, host: ObservationsHost) -> None:
         super().__init__(host)
         self.ui = host
         self._tail: tuple[float, float] | None = None
@@ -285,7 +285,7 @@ class _PointsTool(ToolBase):
 
     closed = False
 
-    def __init__(self, host: ObservationsUI) -> None:
+    def __init__(self, host: ObservationsHost) -> None:
         super().__init__(host)
         self.ui = host
         self.points: list[tuple[float, float]] = []
@@ -387,7 +387,7 @@ class ZoneTool(_PointsTool):
 class MeasureTool(_PointsTool):
     """Distance along clicked points; area once they enclose one."""
 
-    def __init__(self, host: ObservationsUI) -> None:
+    def __init__(self, host: ObservationsHost) -> None:
         super().__init__(host)
         self.done = False
         self.result: dict[str, float] = {}

@@ -45,7 +45,7 @@ from omgevingsscan.ui.observations.post_views import VIEWS_LAYER, PostViews, fin
 from omgevingsscan.ui.worker import Job
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: Name of the blind-spot layer.
 BLIND_LAYER = "blind_spots"
@@ -190,7 +190,7 @@ class CoverageController(QObject):
     #: A new report was shown.
     updated = Signal(object)
 
-    def __init__(self, window: MainWindow, views: PostViews, panel: CoveragePanel) -> None:
+    def __init__(self, window: WindowHost, views: PostViews, panel: CoveragePanel) -> None:
         super().__init__(window)
         self.window = window
         self.views = views

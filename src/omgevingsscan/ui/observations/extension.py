@@ -21,18 +21,19 @@ from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QActionGroup, QMouseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
 from shapely.geometry import LineString, Point
+from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.editing import ObservationEditor
 from omgevingsscan.errors import OmgevingsscanError
 from omgevingsscan.layers.annotations import AnnotationsLayer
 from omgevingsscan.layers.base import Layer
-from omgevingsscan.layers.posts import PostsLayer
+from omgevingsscan.layers.posts import ObservationPost, PostsLayer
 from omgevingsscan.layers.records import RecordLayer
 from omgevingsscan.layers.sightings import SightingsLayer
 from omgevingsscan.scan import Scan
 from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
-from omgevingsscan.ui.main_window import MainWindow
+from omgevingsscan.ui.host import WindowHost
 from omgevingsscan.ui.map_items import (
     LazyLayerItem,
     OverlayItem,
@@ -40,16 +41,18 @@ from omgevingsscan.ui.map_items import (
     use_record_items,
 )
 from omgevingsscan.ui.observations.annotations import (
+    AnnotationDialog,
     ArrowTool,
     LabelTool,
     MeasureTool,
     ZoneTool,
 )
 from omgevingsscan.ui.observations.coverage import CoverageController, CoveragePanel
-from omgevingsscan.ui.observations.forms import FormsMixin
-from omgevingsscan.ui.observations.post_tool import PostTool
+from omgevingsscan.ui.observations.forms import ObservationForms
+from omgevingsscan.ui.observations.post_dialog import PostDialog
+from omgevingsscan.ui.observations.post_tool import PICK_PX, PostTool
 from omgevingsscan.ui.observations.post_views import PostViews
-from omgevingsscan.ui.observations.selection import SelectionMixin
+from omgevingsscan.ui.observations.selection import MapSelection
 from omgevingsscan.ui.observations.session import EditSession
 from omgevingsscan.ui.observations.sightings_dock import SightingsPanel
 from omgevingsscan.ui.observations.sightings_io import SightingsExchange
@@ -60,7 +63,7 @@ T = TypeVar("T")
 AGE_REFRESH_MS = 60_000
 
 
-def install(window: MainWindow) -> ObservationsUI:
+def install(window: WindowHost) -> ObservationsUI:
     """Add the observation tools, docks and menus to ``window``."""
     return ObservationsUI(window)
 
@@ -84,24 +87,22 @@ class _PickSighting(ToolBase):
         return True
 
 
-class ObservationsUI(SelectionMixin, FormsMixin, QObject):
+class ObservationsUI(QObject):
     """Everything the observers and the advisor use to enter data."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.canvas = window.canvas
         self.scan: Scan | None = None
         self.editor: ObservationEditor | None = None
         self.overlay: OverlayItem | None = None
-        self.selection: tuple[str, str] | None = None
         self.dialog: QDialog | None = None
         self._overlays: dict[str, tuple[list[Shape], list[tuple[float, float, str]]]] = {}
         self._layer_links: list[tuple[Any, Any]] = []
         self._record_links: list[tuple[Layer, Any, Any]] = []
-        #: Sightings selected in the table (ringed on the map).
-        self.sighting_selection: list[str] = []
-        self._last_observer = ""
+        self.forms = ObservationForms(self)
+        self.picker = MapSelection(self)
         self.session = EditSession(window)
         self.views = PostViews(window)
         self.exchange = SightingsExchange(window)
@@ -124,9 +125,9 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
         self._warned_moved: dict[str, tuple[float, float]] = {}
         self._warned_problem: dict[str, str] = {}
         self.coverage.updated.connect(self._on_coverage)
-        self.canvas.clicked.connect(self._on_map_click)
-        self.canvas.installEventFilter(self)
-        self.canvas.viewport().installEventFilter(self)
+        self.canvas.clicked.connect(self.picker.on_map_click)
+        self.canvas.installEventFilter(self.picker)
+        self.canvas.viewport().installEventFilter(self.picker)
 
     # -- construction ----------------------------------------------------------------------------
     def _build_docks(self) -> None:
@@ -149,7 +150,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
         p = self.panel
         p.log_requested.connect(lambda post, attrs, on_map: self.log(post, attrs, on_map))
         p.delete_requested.connect(self.delete_sightings)
-        p.selection_changed.connect(self._on_table_selection)
+        p.selection_changed.connect(self.picker.on_table_selection)
         p.export_requested.connect(self.export_sightings)
         p.import_requested.connect(self.import_sightings)
         p.by_age.toggled.connect(self._on_style_options)
@@ -281,8 +282,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             assert scene is not None and self.overlay is not None
             scene.removeItem(self.overlay)
         self.overlay = None
-        self.selection = None
-        self.sighting_selection = []
+        self.picker.clear()
         self._overlays = {}
         self._warned_moved, self._warned_problem = {}, {}
 
@@ -294,9 +294,9 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
         self.session.close()
         self.views.close()
         self.coverage.close()
-        self.canvas.clicked.disconnect(self._on_map_click)
-        self.canvas.removeEventFilter(self)
-        self.canvas.viewport().removeEventFilter(self)
+        self.canvas.clicked.disconnect(self.picker.on_map_click)
+        self.canvas.removeEventFilter(self.picker)
+        self.canvas.viewport().removeEventFilter(self.picker)
         self.window.scan_loaded.disconnect(self._on_scan_loaded)
         self.window.scan_closing.disconnect(self._on_scan_closing)
 
@@ -310,12 +310,12 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             signal.disconnect(slot)
         self._record_links = []
         scan = self.scan
-        sightings = self._layer(SightingsLayer, "sightings")
-        posts = self._layer(PostsLayer, "posts")
+        sightings = self.layer(SightingsLayer, "sightings")
+        posts = self.layer(PostsLayer, "posts")
         self.panel.model.bind(sightings, editor)
         self.panel.set_enabled(editor is not None)
         self.views.bind(scan, posts)
-        notes = self._layer(AnnotationsLayer, "annotations")
+        notes = self.layer(AnnotationsLayer, "annotations")
         links = (
             (posts, self._refresh_posts),
             (sightings, self._observers_soon),
@@ -342,7 +342,8 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             for w in (p.by_age, p.last, p.last_hours):
                 w.blockSignals(False)
 
-    def _layer(self, cls: type[T], name: str) -> T | None:
+    def layer(self, cls: type[T], name: str) -> T | None:
+        """The scan's layer ``name`` if it is a ``cls`` (None without a scan)."""
         if self.scan is None:
             return None
         found = self.scan.layers.get(name)
@@ -373,24 +374,67 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
         )
 
     def _refresh_posts(self, *_: Any) -> None:
-        posts = self._layer(PostsLayer, "posts")
+        posts = self.layer(PostsLayer, "posts")
         self.panel.set_posts([(p.uuid, p.name) for p in posts] if posts is not None else [])
-        if self.selection is not None:
-            self._show_selection()
+        if self.picker.selection is not None:
+            self.picker.show_selection()
 
     def _observers_soon(self, *_: Any) -> None:
         self._observers_timer.start()
 
     def _refresh_observers(self, *_: Any) -> None:
-        layer = self._layer(SightingsLayer, "sightings")
+        layer = self.layer(SightingsLayer, "sightings")
         self.panel.set_observers(layer.observers() if layer is not None else [])
-        self._show_sighting_selection()
+        self.picker.show_sighting_selection()
 
     def _refresh_age(self) -> None:
         item = self._item("sightings")
         if isinstance(item, LazyLayerItem):
             item.refresh()
         self.panel.model.refresh_colours()
+
+    # -- parts: selection and forms --------------------------------------------------------------
+    @property
+    def selection(self) -> tuple[str, str] | None:
+        """The selected post or annotation: (layer name, uuid), or None."""
+        return self.picker.selection
+
+    @property
+    def sighting_selection(self) -> list[str]:
+        """Sightings selected in the table (ringed on the map)."""
+        return self.picker.sighting_selection
+
+    def record_at(self, x: float, y: float) -> tuple[str, str] | None:
+        """The record (kind, uuid) drawn at map ``(x, y)``."""
+        return self.picker.record_at(x, y)
+
+    def select_record(self, kind: str | None, uuid: str | None) -> None:
+        """Select a post or annotation on the map (None: nothing)."""
+        self.picker.select_record(kind, uuid)
+
+    def delete_selected(self) -> bool:
+        """Delete the selected post or annotation, else the selected sightings."""
+        return self.picker.delete_selected()
+
+    def post_at(self, x: float, y: float, pixels: float = PICK_PX) -> ObservationPost | None:
+        """The nearest visible post within ``pixels`` of map ``(x, y)``."""
+        return self.forms.post_at(x, y, pixels)
+
+    def new_post(self, position: Point, **attrs: Any) -> PostDialog | None:
+        """Open the form for a new post at ``position``; OK places it (one undo step)."""
+        return self.forms.new_post(position, **attrs)
+
+    def edit_post(self, uuid: str) -> PostDialog | None:
+        """Open the form of post ``uuid``; OK changes it (one undo step)."""
+        return self.forms.edit_post(uuid)
+
+    def new_annotation(self, kind: str, geometry: BaseGeometry) -> AnnotationDialog | None:
+        """Open the form for a new label, arrow or zone; OK adds it."""
+        return self.forms.new_annotation(kind, geometry)
+
+    def edit_annotation(self, uuid: str) -> AnnotationDialog | None:
+        """Open the form of annotation ``uuid``; OK changes it (one undo step)."""
+        return self.forms.edit_annotation(uuid)
 
     # -- editing helpers -------------------------------------------------------------------------
     def editor_or_ask(self, then: Callable[[], None] | None = None) -> ObservationEditor | None:
@@ -494,7 +538,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
 
     def export_sightings(self, kind: str) -> None:
         """Export the rows shown as CSV or GeoJSON."""
-        layer = self._layer(SightingsLayer, "sightings")
+        layer = self.layer(SightingsLayer, "sightings")
         if layer is None or self.scan is None:
             return
         records = [layer.get(u) for u in self.panel.shown_uuids()]
@@ -507,7 +551,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             self.exchange.ask_import(editor)
 
     def _on_style_options(self, *_: Any) -> None:
-        layer = self._layer(SightingsLayer, "sightings")
+        layer = self.layer(SightingsLayer, "sightings")
         if layer is None:
             return
         p = self.panel
@@ -524,7 +568,7 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
     # -- coverage --------------------------------------------------------------------------------
     def run_coverage(self) -> Any:
         """Compute the coverage (background job) and show the Coverage dock."""
-        posts = self._layer(PostsLayer, "posts")
+        posts = self.layer(PostsLayer, "posts")
         if posts is None or not len(posts):
             self.report(self.tr("Place observation posts first (the post tool, P)."))
             return None

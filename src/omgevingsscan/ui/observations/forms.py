@@ -1,7 +1,8 @@
-"""The forms behind the post and annotation tools (part of
-:class:`~omgevingsscan.ui.observations.extension.ObservationsUI`): a new post or annotation is
-made, or an existing one changed, when its form is accepted (one undo step); a value
-the model refuses is shown in the form, which stays open.
+"""The forms behind the post and annotation tools (a part of the observations
+extension, which it reaches through :class:`~omgevingsscan.ui.observations.host.ObservationsHost`):
+a new post or annotation is made, or an existing one changed, when its form is accepted
+(one undo step); a value the model refuses is shown in the form, which stays open. The
+open form is kept in the host's ``dialog`` (one at a time).
 """
 
 from __future__ import annotations
@@ -21,33 +22,36 @@ from omgevingsscan.ui.observations.post_dialog import PostDialog
 from omgevingsscan.ui.observations.post_tool import PICK_PX
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.observations.extension import ObservationsUI
+    from omgevingsscan.ui.observations.host import ObservationsHost
 
 
-class FormsMixin:
-    """Post and annotation forms of :class:`ObservationsUI`."""
+class ObservationForms:
+    """Post and annotation forms of the observations extension."""
+
+    def __init__(self, host: ObservationsHost) -> None:
+        self.host = host
+        #: The observer of the last post placed (proposed for the next one).
+        self.last_observer = ""
 
     # -- posts -----------------------------------------------------------------------------------
-    def post_at(
-        self: ObservationsUI, x: float, y: float, pixels: float = PICK_PX
-    ) -> ObservationPost | None:
+    def post_at(self, x: float, y: float, pixels: float = PICK_PX) -> ObservationPost | None:
         """The nearest visible post within ``pixels`` of map ``(x, y)``."""
-        posts = self._layer(PostsLayer, "posts")
+        posts = self.host.layer(PostsLayer, "posts")
         if posts is None or not posts.visible:
             return None
-        tol = pixels * self.canvas.metres_per_pixel()
+        tol = pixels * self.host.canvas.metres_per_pixel()
         best = min(posts, key=lambda p: p.point.distance(Point(x, y)), default=None)
         return best if best is not None and best.point.distance(Point(x, y)) <= tol else None
 
-    def new_post(self: ObservationsUI, position: Point, **attrs: Any) -> PostDialog | None:
+    def new_post(self, position: Point, **attrs: Any) -> PostDialog | None:
         """Open the form for a new post at ``position``; OK places it (one undo step)."""
-        editor = self.editor_or_ask(lambda: self.new_post(position, **attrs))
+        editor = self.host.editor_or_ask(lambda: self.new_post(position, **attrs))
         if editor is None:
             return None
         proposal = ObservationPost(
             geometry=position,
             name=editor.next_post_name(),
-            observer=self._last_observer,
+            observer=self.last_observer,
             **attrs,
         )
 
@@ -56,19 +60,19 @@ class FormsMixin:
                 post = editor.place_post(position, **values)
             except ValueError as exc:
                 return str(exc)
-            self._last_observer = post.observer
-            self.select_record("posts", post.uuid)
+            self.last_observer = post.observer
+            self.host.select_record("posts", post.uuid)
             return None
 
         title = QCoreApplication.translate("ObservationsUI", "New observation post")
         dialog = PostDialog(
-            proposal, submit, title=title, observers=self._observers(), parent=self.window
+            proposal, submit, title=title, observers=self._observers(), parent=self.host.window
         )
         return self._open(dialog)
 
-    def edit_post(self: ObservationsUI, uuid: str) -> PostDialog | None:
+    def edit_post(self, uuid: str) -> PostDialog | None:
         """Open the form of post ``uuid``; OK changes it (one undo step)."""
-        editor = self.editor_or_ask()
+        editor = self.host.editor_or_ask()
         if editor is None:
             return None
         post = editor.posts.get(uuid)
@@ -84,31 +88,31 @@ class FormsMixin:
             post.name
         )
         return self._open(
-            PostDialog(post, submit, title=title, observers=self._observers(), parent=self.window)
+            PostDialog(
+                post, submit, title=title, observers=self._observers(), parent=self.host.window
+            )
         )
 
-    def _observers(self: ObservationsUI) -> list[str]:
+    def _observers(self) -> list[str]:
         names = set()
         for kind in ("posts", "sightings"):
-            layer = self.scan.layers.get(kind) if self.scan else None
+            layer = self.host.scan.layers.get(kind) if self.host.scan else None
             if isinstance(layer, RecordLayer):
                 names |= {r.observer for r in layer if r.observer}
         return sorted(names)
 
-    def _open(self: ObservationsUI, dialog: QDialog) -> Any:
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.close()
-        self.dialog = dialog
+    def _open(self, dialog: QDialog) -> Any:
+        if self.host.dialog is not None and self.host.dialog.isVisible():
+            self.host.dialog.close()
+        self.host.dialog = dialog
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose, False)
         dialog.open()
         return dialog
 
     # -- annotations -----------------------------------------------------------------------------
-    def new_annotation(
-        self: ObservationsUI, kind: str, geometry: BaseGeometry
-    ) -> AnnotationDialog | None:
+    def new_annotation(self, kind: str, geometry: BaseGeometry) -> AnnotationDialog | None:
         """Open the text/kind/style form for a new label or zone; OK adds it."""
-        editor = self.editor_or_ask(lambda: self.new_annotation(kind, geometry))
+        editor = self.host.editor_or_ask(lambda: self.new_annotation(kind, geometry))
         if editor is None:
             return None
 
@@ -126,12 +130,14 @@ class FormsMixin:
             return None
 
         return self._open(
-            AnnotationDialog(kind, submit, layer_style=editor.annotations.style, parent=self.window)
+            AnnotationDialog(
+                kind, submit, layer_style=editor.annotations.style, parent=self.host.window
+            )
         )
 
-    def edit_annotation(self: ObservationsUI, uuid: str) -> AnnotationDialog | None:
+    def edit_annotation(self, uuid: str) -> AnnotationDialog | None:
         """Open the form of annotation ``uuid``; OK changes it (one undo step)."""
-        editor = self.editor_or_ask()
+        editor = self.host.editor_or_ask()
         if editor is None:
             return None
         a = editor.annotations.get(uuid)
@@ -152,6 +158,6 @@ class FormsMixin:
                 submit,
                 annotation=a,
                 layer_style=editor.annotations.style,
-                parent=self.window,
+                parent=self.host.window,
             )
         )

@@ -23,7 +23,7 @@ from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.tool_base import ToolBase
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.observations.extension import ObservationsUI
+    from omgevingsscan.ui.observations.host import ObservationsHost
 
 #: A press that moves less than this many pixels is a click.
 CLICK_PX = 5.0
@@ -41,7 +41,7 @@ def bearing(x0: float, y0: float, x1: float, y1: float) -> float:
 class PostTool(ToolBase):
     """Place, move, aim, select and edit observation posts."""
 
-    def __init__(self, host: ObservationsUI) -> None:
+    def __init__(self, host: ObservationsHost) -> None:
         super().__init__(host)
         self.ui = host
         self._start: tuple[float, float] | None = None

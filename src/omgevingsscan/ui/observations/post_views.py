@@ -31,7 +31,7 @@ from omgevingsscan.scan import Scan
 from omgevingsscan.ui.worker import Job
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: Name of the views layer (also its table when the scan is saved).
 VIEWS_LAYER = "post_views"
@@ -51,7 +51,7 @@ class PostViews(QObject):
     changed = Signal()
     index_ready = Signal()
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.scan: Scan | None = None

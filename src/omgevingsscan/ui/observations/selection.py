@@ -1,5 +1,6 @@
-"""Selection on the map and in the sightings table, kept in step (part of
-:class:`~omgevingsscan.ui.observations.extension.ObservationsUI`).
+"""Selection on the map and in the sightings table, kept in step (a part of the
+observations extension, which it reaches through
+:class:`~omgevingsscan.ui.observations.host.ObservationsHost`).
 
 A row selected in the table rings the sighting on the map (and brings it into view); a
 sighting clicked on the map selects its row (clearing a filter that hides it). A post
@@ -24,30 +25,47 @@ from omgevingsscan.ui.map_items import SELECT_COLOUR, Shape
 from omgevingsscan.ui.observations.post_tool import PICK_PX
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.observations.extension import ObservationsUI
+    from omgevingsscan.ui.observations.host import ObservationsHost
 
 #: Most selected sightings ringed on the map.
 MAX_RINGS = 200
 
 
-class SelectionMixin:
-    """Map and table selection of :class:`ObservationsUI`."""
+class MapSelection(QObject):
+    """Map and table selection of the observations extension.
 
-    def _on_table_selection(self: ObservationsUI, uuids: list[str]) -> None:
+    It filters the canvas's events (Delete, double-click): install it on the canvas and
+    its viewport.
+    """
+
+    def __init__(self, host: ObservationsHost) -> None:
+        super().__init__()
+        self.host = host
+        #: The selected post or annotation: (layer name, uuid), or None.
+        self.selection: tuple[str, str] | None = None
+        #: Sightings selected in the table (ringed on the map).
+        self.sighting_selection: list[str] = []
+
+    def clear(self) -> None:
+        """Forget the selection (the scan closes)."""
+        self.selection = None
+        self.sighting_selection = []
+
+    def on_table_selection(self, uuids: list[str]) -> None:
         self.sighting_selection = list(uuids)
         if uuids and self.selection is not None:
             self.select_record(None, None)
-        self._show_sighting_selection()
-        layer = self._layer(SightingsLayer, "sightings")
+        self.show_sighting_selection()
+        layer = self.host.layer(SightingsLayer, "sightings")
         if len(uuids) == 1 and layer is not None and uuids[0] in layer:
             p = layer.get(uuids[0]).geometry
-            view = self.canvas.mapToScene(self.canvas.viewport().rect()).boundingRect()
+            view = self.host.canvas.mapToScene(self.host.canvas.viewport().rect()).boundingRect()
             if not view.contains(to_scene(p.x, p.y)):
-                self.canvas.centerOn(to_scene(p.x, p.y))
+                self.host.canvas.centerOn(to_scene(p.x, p.y))
 
-    def _show_sighting_selection(self: ObservationsUI) -> None:
+    def show_sighting_selection(self) -> None:
         """Ring the selected sightings on the map, with time and plate or description."""
-        layer = self._layer(SightingsLayer, "sightings")
+        layer = self.host.layer(SightingsLayer, "sightings")
         shapes: list[Shape] = []
         texts: list[tuple[float, float, str]] = []
         if layer is not None:
@@ -58,25 +76,25 @@ class SelectionMixin:
                 shapes.append(Shape(s.geometry, stroke=SELECT_COLOUR, width_px=4, marker_px=22))
                 label = s.plate or s.description[:24]
                 texts.append((s.geometry.x, s.geometry.y, f"{s.time.astimezone():%H:%M} {label}"))
-        self.show_overlay(shapes, texts, source="sightings")
+        self.host.show_overlay(shapes, texts, source="sightings")
 
     # -- map selection ---------------------------------------------------------------------------
-    def record_at(self: ObservationsUI, x: float, y: float) -> tuple[str, str] | None:
+    def record_at(self, x: float, y: float) -> tuple[str, str] | None:
         """The record (kind, uuid) drawn at map ``(x, y)``: sightings, posts, then annotations."""
-        if self.scan is None:
+        if self.host.scan is None:
             return None
-        tol = PICK_PX * self.canvas.metres_per_pixel()
+        tol = PICK_PX * self.host.canvas.metres_per_pixel()
         here = Point(x, y)
-        sightings = self._layer(SightingsLayer, "sightings")
+        sightings = self.host.layer(SightingsLayer, "sightings")
         if sightings is not None and sightings.visible:
             near = [(s.geometry.distance(here), s.uuid) for s in sightings.visible_records()]
             near = [n for n in near if n[0] <= tol]
             if near:
                 return "sightings", min(near)[1]
-        post = self.post_at(x, y)
+        post = self.host.post_at(x, y)
         if post is not None:
             return "posts", post.uuid
-        notes = self._layer(AnnotationsLayer, "annotations")
+        notes = self.host.layer(AnnotationsLayer, "annotations")
         if notes is not None and notes.visible:
             order = {"label": 0, "arrow": 1, "zone": 2}
             hits = [
@@ -88,15 +106,15 @@ class SelectionMixin:
                 return "annotations", min(hits)[2]
         return None
 
-    def select_record(self: ObservationsUI, kind: str | None, uuid: str | None) -> None:
+    def select_record(self, kind: str | None, uuid: str | None) -> None:
         """Select a post or annotation on the map (None: nothing)."""
         self.selection = (kind, uuid) if kind and uuid else None
-        self._show_selection()
+        self.show_selection()
 
-    def _show_selection(self: ObservationsUI) -> None:
+    def show_selection(self) -> None:
         shapes: list[Shape] = []
         selected = self.selection
-        layer = self._layer(RecordLayer, selected[0]) if selected else None
+        layer = self.host.layer(RecordLayer, selected[0]) if selected else None
         record = layer.find(selected[1]) if layer is not None and selected else None
         if selected and record is None:
             self.selection = None
@@ -115,64 +133,64 @@ class SelectionMixin:
                 message = QCoreApplication.translate(
                     "ObservationsUI", "Selected: Del removes, double-click edits."
                 )
-            self.window.statusBar().showMessage(message, 8000)
-        self.show_overlay(shapes, [], source="selection")
+            self.host.window.statusBar().showMessage(message, 8000)
+        self.host.show_overlay(shapes, [], source="selection")
 
-    def _on_map_click(self: ObservationsUI, x: float, y: float) -> None:
+    def on_map_click(self, x: float, y: float) -> None:
         hit = self.record_at(x, y)
         if hit is None:
             self.select_record(None, None)
-            self.panel.table.clearSelection()
+            self.host.panel.table.clearSelection()
             return
         kind, uuid = hit
         if kind == "sightings":
             self.select_record(None, None)
-            if not self.panel.select_uuids([uuid]):
-                self.panel.clear_filter()
-                self.panel.select_uuids([uuid])
-            self.sightings_dock.show()
-            self.sightings_dock.raise_()
+            if not self.host.panel.select_uuids([uuid]):
+                self.host.panel.clear_filter()
+                self.host.panel.select_uuids([uuid])
+            self.host.sightings_dock.show()
+            self.host.sightings_dock.raise_()
         else:
-            self.panel.table.clearSelection()
+            self.host.panel.table.clearSelection()
             self.select_record(kind, uuid)
 
-    def delete_selected(self: ObservationsUI) -> bool:
+    def delete_selected(self) -> bool:
         """Delete the selected post or annotation, else the selected sightings."""
         if self.selection is not None:
             kind, uuid = self.selection
             self.select_record(None, None)
-            self.edit(lambda ed: ed.delete(ed.layer(kind), uuid))
+            self.host.edit(lambda ed: ed.delete(ed.layer(kind), uuid))
             return True
-        uuids = self.panel.selected_uuids()
+        uuids = self.host.panel.selected_uuids()
         if uuids:
-            self.delete_sightings(uuids)
+            self.host.delete_sightings(uuids)
             return True
         return False
 
-    def eventFilter(self: ObservationsUI, watched: QObject, event: QEvent) -> bool:
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         kind = event.type()
         if (
             kind == QEvent.Type.KeyPress
             and isinstance(event, QKeyEvent)
             and event.key() == Qt.Key.Key_Delete
-            and watched is self.canvas
+            and watched is self.host.canvas
         ):
             return self.delete_selected()
         if (
             kind == QEvent.Type.MouseButtonDblClick
             and isinstance(event, QMouseEvent)
-            and self.canvas.tool() is None
+            and self.host.canvas.tool() is None
         ):
-            x, y = from_scene(self.canvas.mapToScene(event.position().toPoint()))
+            x, y = from_scene(self.host.canvas.mapToScene(event.position().toPoint()))
             hit = self.record_at(x, y)
             if hit is None:
                 return False
             if hit[0] == "posts":
-                self.edit_post(hit[1])
+                self.host.edit_post(hit[1])
             elif hit[0] == "annotations":
-                self.edit_annotation(hit[1])
+                self.host.edit_annotation(hit[1])
             else:
-                self.panel.select_uuids([hit[1]], edit_column="description")
-                self.panel.table.edit(self.panel.table.currentIndex())
+                self.host.panel.select_uuids([hit[1]], edit_column="description")
+                self.host.panel.table.edit(self.host.panel.table.currentIndex())
             return True
         return False

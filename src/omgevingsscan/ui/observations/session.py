@@ -28,7 +28,7 @@ from omgevingsscan.scan import Scan
 from omgevingsscan.ui.undo_actions import UndoActions
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: Record layers in the order they are created (the last is drawn on top).
 RECORD_KINDS = ("annotations", "posts", "sightings")
@@ -52,7 +52,7 @@ class EditSession(QObject):
     _store_status = Signal(str, str)
     _store_written = Signal(int)
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.scan: Scan | None = None

@@ -28,7 +28,7 @@ from omgevingsscan.ui.observations.text import merge_file_text, word
 from omgevingsscan.ui.worker import Job
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: Record kinds merged from another scan file, in this order.
 MERGE_KINDS = ("posts", "sightings", "annotations")
@@ -44,7 +44,7 @@ def read_for_merge(path: Path, crs: str, site: Any = None) -> dict[str, list[Rec
 class SightingsExchange(QObject):
     """File dialogs and jobs for export, import and merge."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.last_results: list[MergeResult] = []

@@ -51,7 +51,7 @@ from omgevingsscan.ui.routes.text import (
 from omgevingsscan.ui.worker import Job
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.routes.extension import RoutesUI
+    from omgevingsscan.ui.routes.host import RoutesHost
 
 XY = tuple[float, float]
 
@@ -59,7 +59,7 @@ XY = tuple[float, float]
 class RouteAnalyses(QObject):
     """The five route analyses of the Analysis menu."""
 
-    def __init__(self, ui: RoutesUI) -> None:
+    def __init__(self, ui: RoutesHost) -> None:
         super().__init__(ui)
         self.ui = ui
         #: The outcome of the last emergency run: categories still missing.

@@ -43,7 +43,7 @@ from omgevingsscan.scan import Scan
 from omgevingsscan.speeds import MODES
 from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
-from omgevingsscan.ui.main_window import MainWindow
+from omgevingsscan.ui.host import WindowHost
 from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.routes.analyses import RouteAnalyses
 from omgevingsscan.ui.routes.dialogs import DEFAULTS, RouteOptionsDialog
@@ -65,7 +65,7 @@ ROUTE_KEY = "route_tool"
 XY = tuple[float, float]
 
 
-def install(window: MainWindow) -> RoutesUI:
+def install(window: WindowHost) -> RoutesUI:
     """Add the route tools, actions and dock to ``window``."""
     return RoutesUI(window)
 
@@ -73,7 +73,7 @@ def install(window: MainWindow) -> RoutesUI:
 class RoutesUI(QObject):
     """Everything of the route analysis in the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.canvas = window.canvas

@@ -28,7 +28,7 @@ from omgevingsscan.ui.routes.tool import PickPointsTool, check_on_network
 from omgevingsscan.ui.worker import Job
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.routes.extension import RoutesUI
+    from omgevingsscan.ui.routes.host import RoutesHost
 
 #: Where hand-placed emergency services are kept in the scan.
 SERVICES_KEY = "emergency_services"
@@ -45,7 +45,7 @@ def wider_radius(radius_m: float) -> float:
 class EmergencyServices(QObject):
     """Hand-placed emergency services of the shown scan."""
 
-    def __init__(self, ui: RoutesUI) -> None:
+    def __init__(self, ui: RoutesHost) -> None:
         super().__init__(ui)
         self.ui = ui
 

@@ -35,7 +35,7 @@ from omgevingsscan.ui.tool_base import MapToolBase
 
 if TYPE_CHECKING:
     from omgevingsscan.scan import Scan
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
 
 #: How near (screen pixels) a press must be to A or B to drag it.
 HANDLE_PX = 12.0
@@ -45,7 +45,7 @@ XY = tuple[float, float]
 class RouteHost(Protocol):
     """What the route tools need from the routes extension."""
 
-    window: MainWindow
+    window: WindowHost
     scan: Scan | None
 
     def mode(self) -> str:

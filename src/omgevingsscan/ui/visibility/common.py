@@ -34,7 +34,7 @@ from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.tool_base import MapToolBase
 
 if TYPE_CHECKING:
-    from omgevingsscan.ui.main_window import MainWindow
+    from omgevingsscan.ui.host import WindowHost
     from omgevingsscan.ui.visibility.index import IndexService
 
 #: Titles of the visibility layer kinds (translated by ``strings.layer_title``).
@@ -66,7 +66,7 @@ HIGHLIGHT_COLOUR = "#ffd60a"
 class VisHost(Protocol):
     """What the visibility tools and panels need from the extension."""
 
-    window: MainWindow
+    window: WindowHost
     canvas: MapCanvas
     index: IndexService
 

@@ -42,7 +42,7 @@ from omgevingsscan.layers.visibility import (
 from omgevingsscan.scan import Scan
 from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
-from omgevingsscan.ui.main_window import MainWindow
+from omgevingsscan.ui.host import WindowHost
 from omgevingsscan.ui.map_items import OverlayItem, Shape
 from omgevingsscan.ui.visibility.exposure import Exposure
 from omgevingsscan.ui.visibility.index import IndexService
@@ -53,7 +53,7 @@ from omgevingsscan.ui.visibility.viewshed import Viewsheds
 PICK_PX = 8.0
 
 
-def install(window: MainWindow) -> VisibilityUI:
+def install(window: WindowHost) -> VisibilityUI:
     """Add the visibility tools, dock and actions to ``window``."""
     return VisibilityUI(window)
 
@@ -61,7 +61,7 @@ def install(window: MainWindow) -> VisibilityUI:
 class VisibilityUI(QObject):
     """Sight lines, viewsheds and exposure in the main window."""
 
-    def __init__(self, window: MainWindow) -> None:
+    def __init__(self, window: WindowHost) -> None:
         super().__init__(window)
         self.window = window
         self.canvas = window.canvas
