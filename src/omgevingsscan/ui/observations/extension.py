@@ -17,10 +17,10 @@ from collections.abc import Callable
 from typing import Any, TypeVar
 
 import shiboken6
-from PySide6.QtCore import QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QActionGroup, QMouseEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QMenu
-from shapely.geometry import LineString, Point
+from PySide6.QtCore import QObject, QTimer
+from PySide6.QtGui import QAction
+from PySide6.QtWidgets import QDialog, QMenu
+from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.editing import ObservationEditor
@@ -35,56 +35,29 @@ from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
 from omgevingsscan.ui.host import WindowHost
 from omgevingsscan.ui.map_items import (
-    LazyLayerItem,
     OverlayItem,
     Shape,
     use_record_items,
 )
-from omgevingsscan.ui.observations.annotations import (
-    AnnotationDialog,
-    ArrowTool,
-    LabelTool,
-    MeasureTool,
-    ZoneTool,
-)
-from omgevingsscan.ui.observations.coverage import CoverageController, CoveragePanel
+from omgevingsscan.ui.observations.annotation_dialog import AnnotationDialog
+from omgevingsscan.ui.observations.coverage_ui import CoverageUI
 from omgevingsscan.ui.observations.forms import ObservationForms
 from omgevingsscan.ui.observations.post_dialog import PostDialog
-from omgevingsscan.ui.observations.post_tool import PICK_PX, PostTool
+from omgevingsscan.ui.observations.post_tool import PICK_PX
 from omgevingsscan.ui.observations.post_views import PostViews
 from omgevingsscan.ui.observations.selection import MapSelection
 from omgevingsscan.ui.observations.session import EditSession
-from omgevingsscan.ui.observations.sightings_dock import SightingsPanel
 from omgevingsscan.ui.observations.sightings_io import SightingsExchange
+from omgevingsscan.ui.observations.sightings_log import SightingsLog
+from omgevingsscan.ui.observations.tools_menu import ObservationTools
 from omgevingsscan.ui.tool_base import ToolBase
 
 T = TypeVar("T")
-#: How often the colours by age are brought up to date (ms).
-AGE_REFRESH_MS = 60_000
 
 
 def install(window: WindowHost) -> ObservationsUI:
     """Add the observation tools, docks and menus to ``window``."""
     return ObservationsUI(window)
-
-
-class _PickSighting(ToolBase):
-    """One click on the map gives the place of a sighting, then the tool leaves."""
-
-    def __init__(self, host: ObservationsUI, attrs: dict[str, Any], post: str) -> None:
-        super().__init__(host)
-        self.ui, self.attrs, self.post = host, attrs, post
-
-    def hint(self) -> str:
-        return self.tr("Click where the sighting was. Esc cancels.")
-
-    def press(self, x: float, y: float, event: QMouseEvent) -> bool:
-        return True
-
-    def click(self, x: float, y: float, event: QMouseEvent) -> bool:
-        self.leave()
-        self.ui.log_sighting(self.post, self.attrs, position=Point(x, y))
-        return True
 
 
 class ObservationsUI(QObject):
@@ -106,138 +79,58 @@ class ObservationsUI(QObject):
         self.session = EditSession(window)
         self.views = PostViews(window)
         self.exchange = SightingsExchange(window)
-        self._build_docks()
-        self.coverage = CoverageController(window, self.views, self.coverage_panel)
+        self.sightings_log = SightingsLog(
+            self, window, self.exchange, self.picker.show_sighting_selection
+        )
+        self.panel = self.sightings_log.panel
+        self.sightings_dock = self.sightings_log.dock
+        self.panel.selection_changed.connect(self.picker.on_table_selection)
+        self.coverage_ui = CoverageUI(self, window, self.views)
+        self.coverage = self.coverage_ui.controller
+        self.coverage_panel = self.coverage_ui.panel
+        self.coverage_dock = self.coverage_ui.dock
+        self.act_coverage = self.coverage_ui.act_coverage
+        self.act_cctv = self.coverage_ui.act_cctv
         self._build_actions()
-        self._age_timer = QTimer(self)
-        self._age_timer.setInterval(AGE_REFRESH_MS)
-        self._age_timer.timeout.connect(self._refresh_age)
-        self._age_timer.start()
-        # a merge of 1,000 sightings refreshes the observer list once, not 1,000 times
-        self._observers_timer = QTimer(self)
-        self._observers_timer.setSingleShot(True)
-        self._observers_timer.setInterval(0)
-        self._observers_timer.timeout.connect(self._refresh_observers)
         window.scan_loaded.connect(self._on_scan_loaded)
         window.scan_closing.connect(self._on_scan_closing)
         self.session.editor_changed.connect(self._on_editor)
-        self.views.changed.connect(self._on_views)
-        self._warned_moved: dict[str, tuple[float, float]] = {}
-        self._warned_problem: dict[str, str] = {}
-        self.coverage.updated.connect(self._on_coverage)
+        self.views.changed.connect(self.coverage_ui.on_views)
+        self.coverage.updated.connect(self.coverage_ui.on_coverage)
         self.canvas.clicked.connect(self.picker.on_map_click)
         self.canvas.installEventFilter(self.picker)
         self.canvas.viewport().installEventFilter(self.picker)
 
     # -- construction ----------------------------------------------------------------------------
-    def _build_docks(self) -> None:
-        w = self.window
-        self.panel = SightingsPanel()
-        self.sightings_dock = QDockWidget(self.tr("Sightings log"), w)
-        self.sightings_dock.setObjectName("sightings-dock")
-        self.sightings_dock.setWidget(self.panel)
-        w.addDockWidget(Qt.DockWidgetArea.BottomDockWidgetArea, self.sightings_dock)
-        w.resizeDocks([self.sightings_dock], [230], Qt.Orientation.Vertical)
-        self.coverage_panel = CoveragePanel()
-        self.coverage_dock = QDockWidget(self.tr("Coverage"), w)
-        self.coverage_dock.setObjectName("coverage-dock")
-        self.coverage_dock.setWidget(self.coverage_panel)
-        w.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.coverage_dock)
-        w.tabifyDockWidget(w.inspector_dock, self.coverage_dock)
-        w.inspector_dock.raise_()
-        self.coverage_dock.hide()
-        self.coverage_dock.visibilityChanged.connect(lambda _v: self._on_coverage())
-        p = self.panel
-        p.log_requested.connect(lambda post, attrs, on_map: self.log(post, attrs, on_map))
-        p.delete_requested.connect(self.delete_sightings)
-        p.selection_changed.connect(self.picker.on_table_selection)
-        p.export_requested.connect(self.export_sightings)
-        p.import_requested.connect(self.import_sightings)
-        p.by_age.toggled.connect(self._on_style_options)
-        p.last.toggled.connect(self._on_style_options)
-        p.last_hours.valueChanged.connect(self._on_style_options)
-
     def _action(self, text: str, slot: Any, shortcut: str = "", tip: str = "") -> QAction:
         return make_action(self.window, text, slot, shortcut, tip)
 
     def _build_actions(self) -> None:
         w = self.window
-        self.post_tool = PostTool(self)
-        self.label_tool = LabelTool(self)
-        self.arrow_tool = ArrowTool(self)
-        self.zone_tool = ZoneTool(self)
-        self.measure_tool = MeasureTool(self)
-        self.tool_actions: dict[int, QAction] = {}
-        group = QActionGroup(self)
-        group.setExclusionPolicy(QActionGroup.ExclusionPolicy.ExclusiveOptional)
-        specs = (
-            (
-                self.post_tool,
-                self.tr("Observation &post"),
-                "P",
-                self.tr("Place, move, aim and edit observation posts (P)"),
-            ),
-            (self.label_tool, self.tr("Text &label"), "T", self.tr("Put a text on the map (T)")),
-            (self.arrow_tool, self.tr("&Arrow"), "A", self.tr("Draw an arrow (A)")),
-            (
-                self.zone_tool,
-                self.tr("&Zone"),
-                "Z",
-                self.tr("Draw a cordon, no-parking zone, meeting point or restricted area (Z)"),
-            ),
-            (
-                self.measure_tool,
-                self.tr("&Measure"),
-                "M",
-                self.tr("Measure a distance and an area (M)"),
-            ),
-        )
         self.menu = QMenu(self.tr("&Observations"), w.menuBar())
         self.menu.setObjectName("observations-menu")
         w.menuBar().insertMenu(w.settings_menu.menuAction(), self.menu)
         w.toolbar.addSeparator()
-        for tool, text, key, tip in specs:
-            act = self._action(
-                text, lambda checked, t=tool: self.use_tool(t if checked else None), key, tip
-            )
-            act.setCheckable(True)
-            # single letters only while the map has the focus: typing in the table or a
-            # field never switches tools
-            act.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.canvas.addAction(act)
-            group.addAction(act)
-            self.tool_actions[id(tool)] = act
-            self.menu.addAction(act)
-            w.toolbar.addAction(act)
+        self.tools = ObservationTools(self, w, self.menu)
+        self.tool_actions = self.tools.actions
+        self.post_tool, self.label_tool = self.tools.post, self.tools.label
+        self.arrow_tool, self.zone_tool = self.tools.arrow, self.tools.zone
+        self.measure_tool = self.tools.measure
         self.menu.addSeparator()
         self.act_log = self._action(
             self.tr("&Log a sighting at the post"),
-            self.panel_focus,
+            self.sightings_log.focus,
             "Ctrl+L",
             self.tr("Type what was seen; Enter logs it with the time now (Ctrl+L)"),
         )
         self.act_log_map = self._action(
             self.tr("Log a sighting on the &map"),
-            lambda: self.log(
+            lambda: self.sightings_log.log(
                 str(self.panel.post.currentData() or ""), self.panel.entry_values(), True
             ),
             "Ctrl+Shift+L",
             self.tr("Click where it was (Ctrl+Shift+L)"),
         )
-        self.act_coverage = self._action(
-            self.tr("&Coverage of the posts"),
-            self.run_coverage,
-            "",
-            self.tr("Share of the public ground seen by the posts, and the blind spots"),
-        )
-        self.act_cctv = self._action(
-            self.tr("Show OSM &cameras' views"),
-            self._toggle_cctv,
-            "",
-            self.tr("Draw the views of surveillance cameras mapped in OpenStreetMap"),
-        )
-        self.act_cctv.setCheckable(True)
-        self.coverage_panel.cctv.toggled.connect(self.act_cctv.setChecked)
         for act in (self.act_log, self.act_log_map, self.act_coverage, self.act_cctv):
             self.menu.addAction(act)
         w.analysis_menu.addAction(self.act_coverage)
@@ -284,13 +177,13 @@ class ObservationsUI(QObject):
         self.overlay = None
         self.picker.clear()
         self._overlays = {}
-        self._warned_moved, self._warned_problem = {}, {}
+        self.coverage_ui.forget_warnings()
 
     def close(self) -> None:
         """Release everything (the window closes)."""
         if self.scan is not None:
             self._on_scan_closing(self.scan)
-        self._age_timer.stop()
+        self.sightings_log.close()
         self.session.close()
         self.views.close()
         self.coverage.close()
@@ -318,7 +211,7 @@ class ObservationsUI(QObject):
         notes = self.layer(AnnotationsLayer, "annotations")
         links = (
             (posts, self._refresh_posts),
-            (sightings, self._observers_soon),
+            (sightings, self.sightings_log.observers_soon),
             (notes, self._refresh_posts),
         )
         for layer, slot in links:
@@ -328,19 +221,9 @@ class ObservationsUI(QObject):
                 signal.connect(slot)
                 self._record_links.append((layer, signal, slot))
         self._refresh_posts()
-        self._refresh_observers()
+        self.sightings_log.refresh_observers()
         if sightings is not None:
-            style = sightings.style
-            p = self.panel
-            for w in (p.by_age, p.last, p.last_hours):
-                w.blockSignals(True)
-            p.by_age.setChecked(bool(style.get("time_colour")))
-            p.last.setChecked(style.get("last_hours") is not None)
-            p.last_hours.setEnabled(style.get("last_hours") is not None)
-            if style.get("last_hours") is not None:
-                p.last_hours.setValue(float(style["last_hours"]))
-            for w in (p.by_age, p.last, p.last_hours):
-                w.blockSignals(False)
+            self.sightings_log.show_style(sightings)
 
     def layer(self, cls: type[T], name: str) -> T | None:
         """The scan's layer ``name`` if it is a ``cls`` (None without a scan)."""
@@ -378,20 +261,6 @@ class ObservationsUI(QObject):
         self.panel.set_posts([(p.uuid, p.name) for p in posts] if posts is not None else [])
         if self.picker.selection is not None:
             self.picker.show_selection()
-
-    def _observers_soon(self, *_: Any) -> None:
-        self._observers_timer.start()
-
-    def _refresh_observers(self, *_: Any) -> None:
-        layer = self.layer(SightingsLayer, "sightings")
-        self.panel.set_observers(layer.observers() if layer is not None else [])
-        self.picker.show_sighting_selection()
-
-    def _refresh_age(self) -> None:
-        item = self._item("sightings")
-        if isinstance(item, LazyLayerItem):
-            item.refresh()
-        self.panel.model.refresh_colours()
 
     # -- parts: selection and forms --------------------------------------------------------------
     @property
@@ -435,6 +304,20 @@ class ObservationsUI(QObject):
     def edit_annotation(self, uuid: str) -> AnnotationDialog | None:
         """Open the form of annotation ``uuid``; OK changes it (one undo step)."""
         return self.forms.edit_annotation(uuid)
+
+    def log_sighting(
+        self, post: str, attrs: dict[str, Any], position: Point | None = None
+    ) -> str | None:
+        """Add a sighting (time now) and select its row; returns its uuid."""
+        return self.sightings_log.log_sighting(post, attrs, position)
+
+    def delete_sightings(self, uuids: list[str]) -> None:
+        """Delete sightings (one undo step)."""
+        self.sightings_log.delete(uuids)
+
+    def run_coverage(self) -> Any:
+        """Compute the coverage (background job) and show the Coverage dock."""
+        return self.coverage_ui.run()
 
     # -- editing helpers -------------------------------------------------------------------------
     def editor_or_ask(self, then: Callable[[], None] | None = None) -> ObservationEditor | None:
@@ -489,129 +372,3 @@ class ObservationsUI(QObject):
         act = self.tool_actions.get(id(tool))
         if act is not None and act.isChecked():
             act.setChecked(False)
-
-    def _item(self, name: str) -> Any:
-        scene = self.canvas.map_scene()
-        layer = self.scan.layers.get(name) if self.scan is not None else None
-        return scene.item_for(layer) if scene is not None and layer is not None else None
-
-    # -- sightings -------------------------------------------------------------------------------
-    def panel_focus(self) -> None:
-        """Ctrl+L: show the log and put the cursor in the description."""
-        self.sightings_dock.show()
-        self.sightings_dock.raise_()
-        self.panel.focus_entry()
-
-    def log(self, post: str, attrs: dict[str, Any], on_map: bool) -> None:
-        """Log a sighting now: at ``post``, or at a place clicked on the map."""
-        if self.editor_or_ask(lambda: self.log(post, attrs, on_map)) is None:
-            return
-        if on_map or not post:
-            self.use_tool(_PickSighting(self, dict(attrs), post))
-            return
-        self.log_sighting(post, attrs)
-
-    def log_sighting(
-        self, post: str, attrs: dict[str, Any], position: Point | None = None
-    ) -> str | None:
-        """Add a sighting (time now) and select its row; returns its uuid."""
-        s = self.edit(lambda ed: ed.add_sighting(position, post=post, **attrs))
-        if s is None:
-            return None
-        self.panel.entry_done()
-        self.panel.clear_error()
-        if not self.panel.select_uuids([s.uuid]):
-            self.panel.clear_filter()
-            self.panel.select_uuids([s.uuid])
-            self.window.statusBar().showMessage(
-                self.tr("The filter was cleared to show the new sighting."), 5000
-            )
-        self.sightings_dock.raise_()
-        return s.uuid
-
-    def delete_sightings(self, uuids: list[str]) -> None:
-        """Delete sightings (one undo step)."""
-        if len(uuids) == 1:
-            self.edit(lambda ed: ed.delete(ed.sightings, uuids[0]))
-        elif uuids:
-            self.edit(lambda ed: ed.delete_many(ed.sightings, uuids))
-
-    def export_sightings(self, kind: str) -> None:
-        """Export the rows shown as CSV or GeoJSON."""
-        layer = self.layer(SightingsLayer, "sightings")
-        if layer is None or self.scan is None:
-            return
-        records = [layer.get(u) for u in self.panel.shown_uuids()]
-        self.exchange.export(kind, records, self.scan.crs)
-
-    def import_sightings(self) -> None:
-        """Import and merge from another observer's file."""
-        editor = self.editor_or_ask(self.import_sightings)
-        if editor is not None:
-            self.exchange.ask_import(editor)
-
-    def _on_style_options(self, *_: Any) -> None:
-        layer = self.layer(SightingsLayer, "sightings")
-        if layer is None:
-            return
-        p = self.panel
-        style = layer.style
-        style["time_colour"] = (
-            style.get("time_colour") or SightingsLayer.default_style["time_colour"]
-            if p.by_age.isChecked()
-            else None
-        )
-        style["last_hours"] = p.last_hours.value() if p.last.isChecked() else None
-        if style != layer.style:
-            layer.style = style
-
-    # -- coverage --------------------------------------------------------------------------------
-    def run_coverage(self) -> Any:
-        """Compute the coverage (background job) and show the Coverage dock."""
-        posts = self.layer(PostsLayer, "posts")
-        if posts is None or not len(posts):
-            self.report(self.tr("Place observation posts first (the post tool, P)."))
-            return None
-        self.coverage_dock.show()
-        self.coverage_dock.raise_()
-        return self.coverage.run()
-
-    def _on_coverage(self, _report: Any = None) -> None:
-        shown = self.coverage_dock.isVisible()
-        shapes = self.coverage.target + self.coverage.highlight if shown else []
-        self.show_overlay(shapes, [], source="coverage")
-
-    def _on_views(self) -> None:
-        """Show where a post inside a building looks from, and say so once."""
-        shapes = []
-        for view in self.views.views.values():
-            if view.moved_m < 0.5:
-                continue
-            line = LineString([view.post.point, view.origin])
-            shapes.append(Shape(line, stroke="#1d3557", width_px=1.5, dash=True))
-            shapes.append(Shape(view.origin, stroke="#1d3557", marker_px=6))
-            where = (view.post.point.x, view.post.point.y)
-            if self._warned_moved.get(view.post.uuid) != where:
-                self._warned_moved[view.post.uuid] = where
-                self.window.statusBar().showMessage(
-                    self.tr(
-                        "Post {0} stands inside a building: its view is taken from the "
-                        "nearest open space, {1:.0f} m away (dashed line)."
-                    ).format(view.post.name, view.moved_m),
-                    10000,
-                )
-        for uuid, problem in self.views.problems().items():
-            if self._warned_problem.get(uuid) != problem:
-                self._warned_problem[uuid] = problem
-                self.window.statusBar().showMessage(
-                    self.tr("A view could not be computed: {0}").format(problem), 10000
-                )
-        self.show_overlay(shapes, [], source="origins")
-
-    def _toggle_cctv(self, checked: bool) -> None:
-        if self.coverage_panel.cctv.isChecked() != checked:
-            self.coverage_panel.cctv.setChecked(checked)
-        else:
-            self.views.set_show_cctv(checked)
-        if checked and self.scan is not None and self.views.posts is None:
-            self.report(self.tr("Save the scan first to work with posts and cameras."))

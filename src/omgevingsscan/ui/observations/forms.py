@@ -17,7 +17,7 @@ from shapely.geometry.base import BaseGeometry
 from omgevingsscan.layers.annotations import Annotation
 from omgevingsscan.layers.posts import ObservationPost, PostsLayer
 from omgevingsscan.layers.records import RecordLayer
-from omgevingsscan.ui.observations.annotations import AnnotationDialog
+from omgevingsscan.ui.observations.annotation_dialog import AnnotationDialog
 from omgevingsscan.ui.observations.post_dialog import PostDialog
 from omgevingsscan.ui.observations.post_tool import PICK_PX
 
