@@ -18,7 +18,7 @@ from omgevingsscan.ui.host import WindowHost
 
 #: Extension modules under omgevingsscan.ui, installed in this order.
 EXTENSIONS: dict[str, str] = {
-    "export": "omgevingsscan.ui.export.dialog",
+    "export": "omgevingsscan.ui.export.extension",
     "observations": "omgevingsscan.ui.observations.extension",
     "routes": "omgevingsscan.ui.routes.extension",
     "visibility": "omgevingsscan.ui.visibility.extension",

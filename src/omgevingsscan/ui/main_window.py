@@ -13,7 +13,6 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QAction, QCloseEvent, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
     QLabel,
     QMainWindow,
     QMessageBox,
@@ -24,34 +23,18 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.crs import to_wgs84
-from omgevingsscan.io.demo import load_demo_scan
-from omgevingsscan.io.geocode import places_from_layers
-from omgevingsscan.io.osm import import_scan
-from omgevingsscan.io.project import load_scan, save_scan
-from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.scene import MapScene
 from omgevingsscan.scan import Scan
 from omgevingsscan.settings import Settings
 from omgevingsscan.ui.about import show_about
-from omgevingsscan.ui.canvas import MapCanvas, MapTool
+from omgevingsscan.ui.canvas import MapCanvas
 from omgevingsscan.ui.extensions import install_all
 from omgevingsscan.ui.inspector import FeatureInspector
 from omgevingsscan.ui.layer_panel import LayerPanel
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog, NewScanRequest
+from omgevingsscan.ui.scan_files import ScanFiles
 from omgevingsscan.ui.strings import progress_text
 from omgevingsscan.ui.worker import Job, Task
-
-
-class _PickTool(MapTool):
-    """One click on the map gives a location, then the tool removes itself."""
-
-    def __init__(self, callback: Any) -> None:
-        self._callback = callback
-
-    def release(self, x: float, y: float, event: Any) -> bool:
-        self.canvas.set_tool(None)
-        self._callback(x, y)
-        return True
 
 
 class MainWindow(QMainWindow):
@@ -83,6 +66,7 @@ class MainWindow(QMainWindow):
         self.inspector_dock = self._dock(
             self.tr("Feature"), self.inspector, Qt.DockWidgetArea.RightDockWidgetArea
         )
+        self.files = ScanFiles(self)
         self._build_status_bar()
         self._build_actions()
         self.extensions = install_all(self)
@@ -189,7 +173,7 @@ class MainWindow(QMainWindow):
         for act in (self.act_zoom_site, self.act_zoom_area):
             self.toolbar.addAction(act)
         self.toolbar.addSeparator()
-        self._rebuild_recent()
+        self.files.rebuild_recent()
         self._update_actions()
 
     def _keep(self, widget: QWidget) -> None:
@@ -289,141 +273,35 @@ class MainWindow(QMainWindow):
     # -- file actions ----------------------------------------------------------------------------
     def open_demo(self) -> Job | None:
         """Import the bundled demo scan (Amsterdam city hall) in the background."""
-        return self.run_job(
-            lambda progress, cancelled: load_demo_scan(progress, cancelled),
-            self.tr("Opening the demo scan"),
-            lambda scan: self.set_scan(scan, None),
-        )
+        return self.files.open_demo()
 
     def open_scan(self, path: str | Path) -> Job | None:
         """Open a scan file in the background."""
-        p = Path(path)
-
-        def done(scan: Scan) -> None:
-            self.set_scan(scan, p)
-            self.settings.add_recent(p)
-            self.settings.save()
-            self._rebuild_recent()
-
-        return self.run_job(
-            lambda progress, cancelled: load_scan(p), self.tr("Opening {0}").format(p.name), done
-        )
+        return self.files.open_scan(path)
 
     def open_dialog(self) -> None:
         """File → Open."""
-        path, _ = QFileDialog.getOpenFileName(
-            self, self.tr("Open scan"), "", self.tr("Scan (*.gpkg)")
-        )
-        if path:
-            self.open_scan(path)
+        self.files.open_dialog()
 
     def import_new(self, request: NewScanRequest) -> Job | None:
         """Import a new scan from a request of the New-scan dialog, in the background."""
-
-        def task(progress: Any, cancelled: Any) -> Scan:
-            if request.osm_path is None:
-                from omgevingsscan.io.overpass import download_osm
-
-                osm_path = download_osm(
-                    request.site, request.radius_m, self.settings, progress, cancelled
-                )
-            else:
-                osm_path = request.osm_path
-            return import_scan(
-                osm_path,
-                request.site,
-                radius_m=request.radius_m,
-                name=request.name or None,
-                kind=request.kind,
-                progress=progress,
-                cancelled=cancelled,
-            )
-
-        return self.run_job(
-            task, self.tr("Importing OSM data"), lambda scan: self.set_scan(scan, None)
-        )
+        return self.files.import_new(request)
 
     def new_scan_dialog(self) -> NewScanDialog:
         """File → New scan…: opens the dialog (non-blocking) and imports on OK."""
-        places = []
-        if self.scan is not None:
-            frames = {
-                layer.name: layer.data
-                for layer in self.scan.layers
-                if isinstance(layer, VectorLayer)
-                and layer.name in ("addresses", "buildings", "poi")
-            }
-            places = places_from_layers(frames)
-        from omgevingsscan.io.demo import demo_osm_path
-
-        dialog = NewScanDialog(places, demo_osm_path(), self.settings.online_mode, self)
-        dialog.accepted.connect(lambda: dialog.request and self.import_new(dialog.request))
-        dialog.pick_on_map.connect(lambda: self._pick_for(dialog))
-        dialog.open()
-        self._keep(dialog)
-        return dialog
-
-    def _pick_for(self, dialog: NewScanDialog) -> None:
-        if self.scan is None:
-            self.show_error(self.tr("Open a scan first to pick a location on its map."))
-            return
-        dialog.hide()
-        crs = self.scan.crs
-
-        def picked(x: float, y: float) -> None:
-            lat, lon = to_wgs84(x, y, crs)
-            dialog.set_picked(lat, lon)
-            dialog.show()
-
-        self.statusBar().showMessage(self.tr("Click the site on the map."))
-        self.canvas.set_tool(_PickTool(picked))
+        return self.files.new_scan_dialog()
 
     def save(self) -> bool:
         """Save to the scan's file (asks for one the first time)."""
-        if self.scan is None:
-            return False
-        if self.scan_path is None:
-            return self.save_as()
-        return self.save_to(self.scan_path)
+        return self.files.save()
 
     def save_as(self) -> bool:
         """Save under a new name."""
-        if self.scan is None:
-            return False
-        path, _ = QFileDialog.getSaveFileName(
-            self, self.tr("Save scan"), "", self.tr("Scan (*.gpkg)")
-        )
-        if not path:
-            return False
-        if not path.endswith(".gpkg"):
-            path += ".gpkg"
-        return self.save_to(Path(path))
+        return self.files.save_as()
 
     def save_to(self, path: Path) -> bool:
         """Write the scan (with the current view) to ``path``; errors go to a dialog."""
-        if self.scan is None:
-            return False
-        cx, cy = self.canvas.centre_xy()
-        self.scan.view = {"cx": cx, "cy": cy, "scale": self.canvas.metres_per_pixel()}
-        try:
-            save_scan(self.scan, path)
-        except (OSError, ValueError) as exc:
-            self.show_error(str(exc))
-            return False
-        self.scan_path = path
-        self.settings.add_recent(path)
-        self.settings.save()
-        self._rebuild_recent()
-        self.setWindowTitle(f"{self.scan.site.name} — {path.name} — omgevingsscan")
-        self.statusBar().showMessage(self.tr("Saved {0}").format(path), 5000)
-        return True
-
-    def _rebuild_recent(self) -> None:
-        self.recent_menu.clear()
-        for entry in self.settings.recent:
-            act = self.recent_menu.addAction(entry)
-            act.triggered.connect(lambda _=False, p=entry: self.open_scan(p))
-        self.recent_menu.setEnabled(bool(self.settings.recent))
+        return self.files.save_to(path)
 
     def _toggle_online(self, checked: bool) -> None:
         self.settings.online_mode = checked

@@ -24,10 +24,9 @@ from typing import Any
 import shiboken6
 from PySide6.QtCore import QObject, Qt
 from PySide6.QtGui import QAction, QKeySequence
-from PySide6.QtWidgets import QComboBox, QDockWidget
+from PySide6.QtWidgets import QComboBox
 
 from omgevingsscan.analysis.routing import (
-    MAX_SNAP_M,
     Route,
     network_index,
 )
@@ -46,19 +45,17 @@ from omgevingsscan.ui.common import connect_links, disconnect_links, make_action
 from omgevingsscan.ui.host import WindowHost
 from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.routes.analyses import RouteAnalyses
-from omgevingsscan.ui.routes.dialogs import DEFAULTS, RouteOptionsDialog
+from omgevingsscan.ui.routes.dialogs import RouteOptionsDialog
+from omgevingsscan.ui.routes.launch import AnalysisLauncher
 from omgevingsscan.ui.routes.overlay import ScaledOverlay
-from omgevingsscan.ui.routes.panel import RoutesPanel
+from omgevingsscan.ui.routes.results import RouteResults
 from omgevingsscan.ui.routes.services import EmergencyServices
 from omgevingsscan.ui.routes.text import (
-    RESULT_KINDS,
     fmt_length,
     fmt_time,
     mode_label,
-    result_title,
-    table_rows,
 )
-from omgevingsscan.ui.routes.tool import PickPointsTool, RouteTool, check_on_network
+from omgevingsscan.ui.routes.tool import PickPointsTool, RouteTool
 
 #: Where the route tool's A and B are kept in the scan.
 ROUTE_KEY = "route_tool"
@@ -82,16 +79,18 @@ class RoutesUI(QObject):
         self._overlay_scene: weakref.ref[Any] | None = None
         self._overlays: dict[str, tuple[list[Shape], list[tuple[float, float, str]]]] = {}
         self._scan_links: list[tuple[Any, Any]] = []
-        self._layer_links: list[tuple[Any, Any]] = []
         self._warm_ups: list[threading.Thread] = []
         self.notes: dict[str, list[str]] = {}
-        self.options: dict[str, dict[str, Any]] = {k: dict(v) for k, v in DEFAULTS.items()}
-        self.dialog: RouteOptionsDialog | None = None
         self.route_tool = RouteTool(self)
-        self._dock_shown = False
-        self._build_dock()
+        self.results = RouteResults(self, window)
+        self.panel, self.dock = self.results.panel, self.results.dock
+        box = self.panel.emergency
+        box.place_requested.connect(lambda category: self.services.place(category))
+        box.wider_requested.connect(lambda: self.services.load_wider_area())
+        box.clear_requested.connect(lambda: self.services.clear())
         self._build_actions()
         self.analyses = RouteAnalyses(self)
+        self.launcher = AnalysisLauncher(self, self.analyses)
         self.services = EmergencyServices(self)
         window.scan_loaded.connect(self._on_scan_loaded)
         window.scan_closing.connect(self._on_scan_closing)
@@ -99,31 +98,6 @@ class RoutesUI(QObject):
         self._update_actions()
 
     # -- construction ---------------------------------------------------------------------------
-    def _build_dock(self) -> None:
-        w = self.window
-        self.panel = RoutesPanel()
-        self.dock = QDockWidget(self.tr("Routes"), w)
-        self.dock.setObjectName("routes-dock")
-        self.dock.setWidget(self.panel)
-        # the table is wide (route, mode, length, time, via, flags): below the map
-        bottom = Qt.DockWidgetArea.BottomDockWidgetArea
-        others = [
-            d
-            for d in w.findChildren(QDockWidget)
-            if not d.isHidden() and w.dockWidgetArea(d) == bottom
-        ]
-        w.addDockWidget(bottom, self.dock)
-        if others:
-            w.tabifyDockWidget(others[0], self.dock)
-            others[0].raise_()
-        self.dock.hide()
-        self.panel.result_chosen.connect(self._show_result)
-        self.panel.row_activated.connect(self.zoom_to_row)
-        box = self.panel.emergency
-        box.place_requested.connect(lambda category: self.services.place(category))
-        box.wider_requested.connect(lambda: self.services.load_wider_area())
-        box.clear_requested.connect(lambda: self.services.clear())
-
     def _action(self, text: str, slot: Callable[..., Any], tip: str) -> QAction:
         return make_action(self.window, text, slot, tip=tip)
 
@@ -196,12 +170,12 @@ class RoutesUI(QObject):
         self.scan = scan
         events = scan.layers.events
         self._scan_links = connect_links(
-            [(events.inserted, self._refresh_results), (events.removed, self._on_removed)]
+            [(events.inserted, self.results.refresh), (events.removed, self._on_removed)]
         )
         self.notes = {}
         self.panel.emergency.hide()
         self._restore_route(scan)
-        self._refresh_results()
+        self.results.refresh()
         self.services.draw()
         self._update_actions()
         self._warm_up(scan)
@@ -211,11 +185,9 @@ class RoutesUI(QObject):
             return
         if isinstance(self.canvas.tool(), (RouteTool, PickPointsTool)):
             self.canvas.set_tool(None)
-        if self.dialog is not None:
-            self.dialog.close()
-            self.dialog = None
+        self.launcher.close_dialog()
         self._scan_links = disconnect_links(self._scan_links)
-        self._unwatch_layer()
+        self.results.unwatch()
         self.scan = None
         self.route_tool.forget()
         self._overlays = {}
@@ -344,8 +316,8 @@ class RoutesUI(QObject):
                 mode_label(route.mode), fmt_length(route.length_m), fmt_time(route.time_s), via
             )
         )
-        if not self._dock_shown or self.panel.current_result() != "route":
-            self.present("route", show=not self._dock_shown)
+        if not self.results.dock_shown or self.panel.current_result() != "route":
+            self.present("route", show=not self.results.dock_shown)
 
     def _restore_route(self, scan: Scan) -> None:
         saved = scan.meta.get(ROUTE_KEY)
@@ -364,134 +336,24 @@ class RoutesUI(QObject):
     # -- analyses ---------------------------------------------------------------------------------
     def ask(self, kind: str) -> RouteOptionsDialog | None:
         """Open the options of an analysis; OK runs it."""
-        if self.scan is None:
-            return None
-        if self.dialog is not None and self.dialog.isVisible():
-            self.dialog.close()
-        dialog = RouteOptionsDialog(kind, self.options[kind], self.window)
-        dialog.chosen.connect(lambda values: self._chosen(kind, values))
-        self.dialog = dialog
-        dialog.open()
-        return dialog
-
-    def _chosen(self, kind: str, values: dict[str, Any]) -> None:
-        self.options[kind] = {**self.options[kind], **values}
-        a = self.analyses
-        if kind == "approach":
-            a.run_approach(values["mode"], values["distance_m"])
-        elif kind == "escape" and values.get("to") == "points":
-            self.pick_destinations(values["mode"], values["k"])
-        elif kind == "escape":
-            a.run_escape(values["mode"], values["k"])
-        elif kind == "isochrones":
-            a.run_isochrones(values["mode"], values["minutes"])
-        elif kind == "chokepoints":
-            a.run_chokepoints(values["mode"])
+        return self.launcher.ask(kind)
 
     def pick_destinations(self, mode: str, k: int) -> PickPointsTool | None:
         """Let the user click escape destinations, then run the escape routes to them."""
-        scan = self.scan
-        if scan is None:
-            return None
-
-        def check(x: float, y: float) -> str | None:
-            try:
-                check_on_network(scan, mode, x, y, "The destination", MAX_SNAP_M)
-            except AnalysisInputError as exc:
-                return str(exc)
-            return None
-
-        tool = PickPointsTool(
-            self,
-            self.tr("Click the escape destinations; Enter or a double-click runs. Esc cancels."),
-            check,
-            lambda points: self.analyses.run_escape(mode, k, points),
-            several=True,
-            marker="#2a9d3f",
-        )
-        self.use_tool(tool)
-        return tool
+        return self.launcher.pick_destinations(mode, k)
 
     # -- results in the dock ----------------------------------------------------------------------
-    def result_layers(self) -> list[VectorLayer]:
-        """The route results of the shown scan, top layer first."""
-        if self.scan is None:
-            return []
-        return [
-            layer
-            for layer in reversed(list(self.scan.layers))
-            if isinstance(layer, VectorLayer) and layer.kind in RESULT_KINDS
-        ]
-
-    def _refresh_results(self, *_: Any) -> None:
-        current = self.panel.current_result()
-        layers = self.result_layers()
-        self.panel.set_results([(la.name, result_title(la.name)) for la in layers], current)
-        self._show_result(self.panel.current_result())
-        self.services.draw()
-
     def _on_removed(self, _index: int, layer: Layer) -> None:
         if self.scan is not None and layer.name == "route":
             self.route_tool.forget()
             self.route_tool.redraw()
             self.scan.meta.pop(ROUTE_KEY, None)
-        self._refresh_results()
+        self.results.refresh()
 
     def present(self, name: str, show: bool = True) -> None:
         """Show result ``name`` in the dock (and the dock itself when ``show``)."""
-        self._refresh_results()
-        index = self.panel.results.findData(name)
-        if index >= 0:
-            self.panel.results.setCurrentIndex(index)
-        self._show_result(name)
-        if show:
-            self.show_dock()
+        self.results.present(name, show)
 
     def show_dock(self) -> None:
         """Show and raise the Routes dock (a sensible height the first time)."""
-        first = not self._dock_shown
-        self._dock_shown = True
-        self.dock.show()
-        self.dock.raise_()
-        if first and not self.dock.isFloating():
-            self.window.resizeDocks([self.dock], [230], Qt.Orientation.Vertical)
-
-    def _unwatch_layer(self) -> None:
-        self._layer_links = disconnect_links(self._layer_links)
-
-    def _show_result(self, name: str | None) -> None:
-        self._unwatch_layer()
-        self.show_overlay([], [], source="selection")
-        layer = self.scan.layers.get(name) if self.scan is not None and name else None
-        if not isinstance(layer, VectorLayer):
-            self.panel.set_rows([])
-            self.panel.set_notes([])
-            return
-        links = [(layer.events.data, self._refresh_rows)]
-        if layer.name == "emergency_routes":
-            links.append((layer.events.visible, self.services.draw))
-        self._layer_links = connect_links(links)
-        self._refresh_rows()
-
-    def _refresh_rows(self, *_: Any) -> None:
-        name = self.panel.current_result()
-        layer = self.scan.layers.get(name) if self.scan is not None and name else None
-        if not isinstance(layer, VectorLayer):
-            return
-        self.panel.set_rows(table_rows(layer), layer.kind)
-        self.panel.set_notes(self.notes.get(layer.name, []))
-
-    def zoom_to_row(self, row: int) -> None:
-        """Zoom the map to a row of the dock's table and ring it."""
-        rows = self.panel.rows()
-        if not 0 <= row < len(rows) or rows[row].geometry is None:
-            return
-        geom = rows[row].geometry
-        x0, y0, x1, y1 = geom.bounds
-        cx, cy = (x0 + x1) / 2, (y0 + y1) / 2
-        half_w, half_h = max((x1 - x0) * 0.6, 60.0), max((y1 - y0) * 0.6, 60.0)
-        self.canvas.zoom_to_rect(cx - half_w, cy - half_h, cx + half_w, cy + half_h)
-        ring = Shape(geom, stroke="#b3ffd60a", width_px=12.0)
-        if geom.geom_type == "Point":
-            ring = Shape(geom, stroke="#ffd60a", width_px=3.0, marker_px=22)
-        self.show_overlay([ring], [], source="selection")
+        self.results.show_dock()

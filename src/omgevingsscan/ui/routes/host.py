@@ -12,11 +12,11 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any, Protocol
 
+from omgevingsscan.ui.routes.tool import RouteHost
+
 if TYPE_CHECKING:
     from omgevingsscan.analysis.routing import ServiceLocation
-    from omgevingsscan.scan import Scan
     from omgevingsscan.ui.canvas import MapTool
-    from omgevingsscan.ui.host import WindowHost
     from omgevingsscan.ui.map_items import Shape
     from omgevingsscan.ui.routes.panel import RoutesPanel
     from omgevingsscan.ui.worker import Job
@@ -39,11 +39,9 @@ class AnalysesPart(Protocol):
         """Start the emergency-response analysis (a background job)."""
 
 
-class RoutesHost(Protocol):
-    """The routes extension as its analyses and services see it."""
+class RoutesHost(RouteHost, Protocol):
+    """The routes extension as its parts (analyses, services, results, launcher) see it."""
 
-    window: WindowHost
-    scan: Scan | None
     panel: RoutesPanel
     #: Notes shown under each analysis's result in the Routes dock, by result name.
     notes: dict[str, list[str]]
