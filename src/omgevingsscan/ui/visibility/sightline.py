@@ -17,16 +17,8 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
-from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtCore import QObject
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import (
-    QFormLayout,
-    QHBoxLayout,
-    QLabel,
-    QPushButton,
-    QVBoxLayout,
-    QWidget,
-)
 from shapely.geometry import LineString, Point
 
 from omgevingsscan.analysis.visibility import LineOfSight, line_of_sight
@@ -45,12 +37,12 @@ from omgevingsscan.ui.map_items import Shape
 from omgevingsscan.ui.visibility.common import (
     ERROR_COLOUR,
     HANDLE_COLOUR,
-    HeightEditor,
     VisHost,
     VisTool,
     WorkingLayerOwner,
     building_label,
 )
+from omgevingsscan.ui.visibility.sightline_panel import SightlinePanel
 
 #: Outline of the building that blocks the line.
 BLOCKER_COLOUR = "#f77f00"
@@ -92,57 +84,6 @@ def ends_of(frame: gpd.GeoDataFrame) -> tuple[XY, float, XY, float] | None:
         return None
     a, b = first.coords[0], last.coords[-1]
     return (a[0], a[1]), ha, (b[0], b[1]), hb
-
-
-class SightlinePanel(QWidget):
-    """Heights of A and B, the answer, and Keep / Clear / Recompute."""
-
-    keep_requested = Signal()
-    clear_requested = Signal()
-    recompute_requested = Signal()
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self.a_height = HeightEditor()
-        self.b_height = HeightEditor()
-        self.a_height.setToolTip(self.tr("Height of the eye at A"))
-        self.b_height.setToolTip(self.tr("Height of the eye at B"))
-        self.result = QLabel(self.tr("Choose the sight-line tool (S) and click A, then B."))
-        self.result.setWordWrap(True)
-        self.result.setTextFormat(Qt.TextFormat.RichText)
-        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.notes = QLabel()
-        self.notes.setWordWrap(True)
-        self.notes.setTextFormat(Qt.TextFormat.PlainText)
-        self.notes.setStyleSheet("color: #555;")
-        self.keep = QPushButton(self.tr("Keep as layer"))
-        self.keep.setToolTip(
-            self.tr("Keep this sight line as its own layer; the next one starts afresh")
-        )
-        self.clear = QPushButton(self.tr("Clear"))
-        self.recompute = QPushButton(self.tr("Recompute all"))
-        self.recompute.setToolTip(self.tr("Test every sight-line layer again"))
-        self.keep.clicked.connect(self.keep_requested)
-        self.clear.clicked.connect(self.clear_requested)
-        self.recompute.clicked.connect(self.recompute_requested)
-        form = QFormLayout()
-        form.addRow(self.tr("A (from):"), self.a_height)
-        form.addRow(self.tr("B (to):"), self.b_height)
-        buttons = QHBoxLayout()
-        for b in (self.keep, self.clear, self.recompute):
-            buttons.addWidget(b)
-        layout = QVBoxLayout(self)
-        layout.addLayout(form)
-        layout.addWidget(self.result)
-        layout.addWidget(self.notes)
-        layout.addLayout(buttons)
-        layout.addStretch(1)
-        self.set_has_line(False)
-
-    def set_has_line(self, has: bool) -> None:
-        """Enable Keep and Clear when there is a working line."""
-        self.keep.setEnabled(has)
-        self.clear.setEnabled(has)
 
 
 class SightlineTool(VisTool):
