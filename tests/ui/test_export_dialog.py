@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 
-from omgevingsscan.ui.export.dialog import ExportDialog
+from omgevingsscan.ui.export import ExportDialog
 
 
 def _dialog(window, qtbot) -> ExportDialog:

@@ -12,7 +12,7 @@ from shapely.geometry import Point
 
 from omgevingsscan.render.geometry import to_scene
 from omgevingsscan.ui.main_window import MainWindow
-from omgevingsscan.ui.observations.extension import ObservationsUI
+from omgevingsscan.ui.observations import ObservationsUI
 from omgevingsscan.ui.observations.post_dialog import PostDialog
 
 #: Points in open space near the demo site (offsets in metres from the site).

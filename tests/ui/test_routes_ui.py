@@ -25,7 +25,7 @@ from omgevingsscan.layers.routes import (
 from omgevingsscan.render.geometry import from_scene, to_scene
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog
-from omgevingsscan.ui.routes.extension import RoutesUI
+from omgevingsscan.ui.routes import RoutesUI
 from omgevingsscan.ui.routes.tool import PickPointsTool, RouteTool
 
 #: Two street points near the demo site (offsets in metres), routable in every mode.

@@ -21,7 +21,7 @@ from omgevingsscan.layers.visibility import (
 )
 from omgevingsscan.render.geometry import to_scene
 from omgevingsscan.ui.main_window import MainWindow
-from omgevingsscan.ui.visibility.extension import VisibilityUI
+from omgevingsscan.ui.visibility import VisibilityUI
 from tests.conftest import DEMO_PBF, TOWNHALL
 
 #: Offsets (metres from the site) in open space west of the town hall, and beyond it.

@@ -16,12 +16,13 @@ from typing import Protocol
 
 from omgevingsscan.ui.host import WindowHost
 
-#: Extension modules under omgevingsscan.ui, installed in this order.
+#: Extension packages under omgevingsscan.ui (each one's public face has ``install``),
+#: installed in this order.
 EXTENSIONS: dict[str, str] = {
-    "export": "omgevingsscan.ui.export.extension",
-    "observations": "omgevingsscan.ui.observations.extension",
-    "routes": "omgevingsscan.ui.routes.extension",
-    "visibility": "omgevingsscan.ui.visibility.extension",
+    "export": "omgevingsscan.ui.export",
+    "observations": "omgevingsscan.ui.observations",
+    "routes": "omgevingsscan.ui.routes",
+    "visibility": "omgevingsscan.ui.visibility",
 }
 
 

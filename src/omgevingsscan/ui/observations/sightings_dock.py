@@ -10,15 +10,12 @@ observations extension turns into an undoable edit.
 
 from __future__ import annotations
 
-from datetime import timedelta
-
-from PySide6.QtCore import QDateTime, QItemSelection, QItemSelectionModel, Qt, Signal
+from PySide6.QtCore import QItemSelection, QItemSelectionModel, Qt, Signal
 from PySide6.QtGui import QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
     QComboBox,
-    QDateTimeEdit,
     QDoubleSpinBox,
     QHBoxLayout,
     QHeaderView,
@@ -34,14 +31,13 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.layers.sightings import CATEGORIES, SightingFilter
-from omgevingsscan.ui.observations.post_dialog import from_qdatetime
+from omgevingsscan.ui.observations.sightings_filter import FilterBar
 from omgevingsscan.ui.observations.sightings_model import (
     COLUMNS,
     UUID_ROLE,
     SightingsDelegate,
     SightingsModel,
     SightingsProxy,
-    time_window,
 )
 from omgevingsscan.ui.observations.text import choices
 
@@ -76,14 +72,19 @@ class SightingsPanel(QWidget):
         self.proxy = SightingsProxy(self)
         self.proxy.setSourceModel(self.model)
         self._build_entry()
-        self._build_filter()
+        self.filter_bar = FilterBar()
+        fb = self.filter_bar
+        self.search, self.f_category, self.f_observer = fb.search, fb.f_category, fb.f_observer
+        self.f_time, self.f_from, self.f_to = fb.f_time, fb.f_from, fb.f_to
+        self.clear_filter_button = fb.clear_filter_button
+        fb.changed.connect(self.apply_filter)
         self._build_table()
         self._build_bottom()
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.setSpacing(4)
         layout.addLayout(self.entry_row)
-        layout.addLayout(self.filter_row)
+        layout.addLayout(fb.row)
         layout.addWidget(self.table, 1)
         layout.addWidget(self.error)
         layout.addLayout(self.bottom_row)
@@ -132,49 +133,6 @@ class SightingsPanel(QWidget):
         self.entry_row.addWidget(self.description, 1)
         self.entry_row.addWidget(self.log_button)
         self.entry_row.addWidget(self.map_button)
-
-    def _build_filter(self) -> None:
-        self.search = QLineEdit()
-        self.search.setObjectName("sighting-search")
-        self.search.setPlaceholderText(self.tr("Filter: words, plate…"))
-        self.search.setClearButtonEnabled(True)
-        self.f_category = QComboBox()
-        self.f_category.addItem(self.tr("all categories"), "")
-        for value, label in choices(CATEGORIES):
-            self.f_category.addItem(label, value)
-        self.f_observer = QComboBox()
-        self.f_observer.addItem(self.tr("all observers"), "")
-        self.f_time = QComboBox()
-        for label, value in (
-            (self.tr("any time"), ""),
-            (self.tr("last hour"), "1h"),
-            (self.tr("last 4 hours"), "4h"),
-            (self.tr("last 24 hours"), "24h"),
-            (self.tr("from … to …"), "range"),
-        ):
-            self.f_time.addItem(label, value)
-        now = QDateTime.currentDateTime()
-        self.f_from = QDateTimeEdit(now.addSecs(-4 * 3600))
-        self.f_to = QDateTimeEdit(now.addSecs(3600))
-        for edit in (self.f_from, self.f_to):
-            edit.setDisplayFormat("dd-MM HH:mm")
-            edit.setCalendarPopup(True)
-            edit.setVisible(False)
-            edit.dateTimeChanged.connect(self.apply_filter)
-        self.clear_filter_button = QToolButton(text="✕")
-        self.clear_filter_button.setToolTip(self.tr("Clear the filter"))
-        self.clear_filter_button.clicked.connect(self.clear_filter)
-        self.search.textChanged.connect(self.apply_filter)
-        for combo in (self.f_category, self.f_observer, self.f_time):
-            combo.currentIndexChanged.connect(self.apply_filter)
-        self.filter_row = QHBoxLayout()
-        self.filter_row.addWidget(self.search, 1)
-        self.filter_row.addWidget(self.f_category)
-        self.filter_row.addWidget(self.f_observer)
-        self.filter_row.addWidget(self.f_time)
-        self.filter_row.addWidget(self.f_from)
-        self.filter_row.addWidget(self.f_to)
-        self.filter_row.addWidget(self.clear_filter_button)
 
     def _build_table(self) -> None:
         table = QTableView()
@@ -315,23 +273,7 @@ class SightingsPanel(QWidget):
     # -- filter ------------------------------------------------------------------------------------
     def current_filter(self) -> SightingFilter:
         """The filter the bar describes."""
-        choice = self.f_time.currentData()
-        since = until = None
-        if choice == "range":
-            since = from_qdatetime(self.f_from.dateTime())
-            until = from_qdatetime(self.f_to.dateTime())
-        elif choice:
-            since = time_window(choice)
-            until = since + timedelta(days=3650) if since else None
-        category = self.f_category.currentData()
-        observer = self.f_observer.currentData()
-        return SightingFilter(
-            since=since,
-            until=until,
-            categories=(category,) if category else (),
-            observers=(observer,) if observer else (),
-            text=self.search.text().strip(),
-        )
+        return self.filter_bar.current_filter()
 
     def apply_filter(self, *_: object) -> None:
         """Filter the table by the bar."""
@@ -348,15 +290,7 @@ class SightingsPanel(QWidget):
 
     def clear_filter(self) -> None:
         """Show every sighting."""
-        for w in (self.search, self.f_category, self.f_observer, self.f_time):
-            w.blockSignals(True)
-        self.search.clear()
-        self.f_category.setCurrentIndex(0)
-        self.f_observer.setCurrentIndex(0)
-        self.f_time.setCurrentIndex(0)
-        for w in (self.search, self.f_category, self.f_observer, self.f_time):
-            w.blockSignals(False)
-        self.apply_filter()
+        self.filter_bar.clear()
 
     def _update_count(self, *_: object) -> None:
         total = self.model.rowCount()
