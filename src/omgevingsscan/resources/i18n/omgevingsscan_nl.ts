@@ -1,21 +1,6 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
-    <name />
-    <message>
-        <source>{0} ha reachable, {1} of streets</source>
-        <translation type="vanished">{0} ha bereikbaar, {1} aan straten</translation>
-    </message>
-    <message>
-        <source>within {0}</source>
-        <translation type="vanished">binnen {0}</translation>
-    </message>
-    <message>
-        <source>shares {0}</source>
-        <translation type="vanished">deelt {0}</translation>
-    </message>
-</context>
-<context>
     <name>About</name>
     <message>
         <location filename="../../ui/about.py" line="13" />
@@ -382,130 +367,80 @@
 <context>
     <name>EditSession</name>
     <message>
-        <location filename="../../ui/observations/session.py" line="127" />
+        <location filename="../../ui/observations/session.py" line="126" />
         <source>Observations cannot be edited: {0}</source>
         <extracomment>Record layers in the order they are created (the last is drawn on top). While edits wait in a recovery file, how often the file is tried again (ms). Quiet time after an edit before the store lets go of the file (ms): the write-ahead log is folded in, so the .gpkg alone is complete (to copy it, or for another program).</extracomment>
         <translation>Observaties kunnen niet worden bewerkt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="137" />
+        <location filename="../../ui/observations/session.py" line="136" />
         <source>{0} kept edits were recovered.</source>
         <translation>{0} bewaarde wijzigingen zijn hersteld.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="143" />
+        <location filename="../../ui/observations/session.py" line="142" />
         <source>{0} cannot be written ({1}). Observations you enter are kept in a recovery file, {2}, and written into the scan as soon as it can be. To keep working in a file of your own, use File → Save as.</source>
         <translation>{0} kan niet worden beschreven ({1}). Wat u invoert wordt bewaard in een herstelbestand, {2}, en in de scan geschreven zodra dat kan. Wilt u verder in een eigen bestand, gebruik dan Bestand → Opslaan als.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="181" />
+        <location filename="../../ui/observations/session.py" line="180" />
         <source>Recover kept edits</source>
         <translation>Bewaarde wijzigingen herstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="183" />
+        <location filename="../../ui/observations/session.py" line="182" />
         <source>Edits to this scan were kept in a recovery file because the scan file could not be written when they were made.</source>
         <translation>Wijzigingen in deze scan zijn in een herstelbestand bewaard, omdat het scanbestand niet kon worden beschreven toen ze werden gemaakt.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="192" />
+        <location filename="../../ui/observations/session.py" line="191" />
         <source>Recover writes them into the scan. Set aside renames the recovery file (nothing is deleted) and opens the scan as it is.</source>
         <translation>Herstellen schrijft ze in de scan. Apart zetten geeft het herstelbestand een andere naam (er wordt niets verwijderd) en opent de scan zoals hij is.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="196" />
+        <location filename="../../ui/observations/session.py" line="195" />
         <source>Recover</source>
         <translation>Herstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="197" />
+        <location filename="../../ui/observations/session.py" line="196" />
         <source>Set aside</source>
         <translation>Apart zetten</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="225" />
+        <location filename="../../ui/observations/session.py" line="224" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="229" />
+        <location filename="../../ui/observations/session.py" line="228" />
         <source>First answer the question about the kept edits.</source>
         <translation>Beantwoord eerst de vraag over de bewaarde wijzigingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="243" />
+        <location filename="../../ui/observations/session.py" line="242" />
         <source>Save the scan first</source>
         <translation>Sla de scan eerst op</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="245" />
+        <location filename="../../ui/observations/session.py" line="244" />
         <source>Posts, sightings and annotations are written into the scan file the moment you enter them, so that nothing is lost if the computer or the program stops. This scan has no file yet: choose where to save it.</source>
         <translation>Posten, waarnemingen en aantekeningen worden in het scanbestand geschreven op het moment dat u ze invoert, zodat er niets verloren gaat als de computer of het programma stopt. Deze scan heeft nog geen bestand: kies waar u hem opslaat.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="251" />
+        <location filename="../../ui/observations/session.py" line="250" />
         <source>Save as…</source>
         <translation>Opslaan als…</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="296" />
+        <location filename="../../ui/observations/session.py" line="295" />
         <source>The kept edits are now written into the scan file.</source>
         <translation>De bewaarde wijzigingen staan nu in het scanbestand.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/session.py" line="302" />
+        <location filename="../../ui/observations/session.py" line="301" />
         <source>Your edits could not be written into the scan file.</source>
         <translation>Uw wijzigingen konden niet in het scanbestand worden geschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="345" />
-        <source>Observations: save the scan to start</source>
-        <translation>Observaties: sla de scan op om te beginnen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="347" />
-        <source>Observations are written into the scan file as you enter them. This scan has no file yet: use File → Save as.</source>
-        <translation>Observaties worden bij het invoeren in het scanbestand geschreven. Deze scan heeft nog geen bestand: gebruik Bestand → Opslaan als.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="352" />
-        <source>Observations: kept edits waiting</source>
-        <translation>Observaties: bewaarde wijzigingen wachten</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="353" />
-        <source>Answer the question about the kept edits to start editing.</source>
-        <translation>Beantwoord de vraag over de bewaarde wijzigingen om te kunnen bewerken.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="356" />
-        <source>✔ Observations are saved as you enter them</source>
-        <translation>✔ Observaties worden bij het invoeren opgeslagen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="358" />
-        <source>Every post, sighting and annotation is written into {0} the moment you enter it (and undo and redo too). You do not need to press Save for them.</source>
-        <translation>Elke post, waarneming en aantekening wordt in {0} geschreven op het moment dat u hem invoert (ook ongedaan maken en opnieuw doen). U hoeft daarvoor niet op Opslaan te drukken.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="363" />
-        <source>⚠ Scan file read-only: edits go to a recovery file</source>
-        <translation>⚠ Scanbestand alleen-lezen: wijzigingen gaan naar een herstelbestand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="364" />
-        <source>Edits are kept in {0} until the scan file can be written.</source>
-        <translation>Wijzigingen worden bewaard in {0} tot het scanbestand kan worden beschreven.</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="369" />
-        <source>⚠ Edits kept in a recovery file</source>
-        <translation>⚠ Wijzigingen bewaard in een herstelbestand</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/session.py" line="372" />
-        <source>✖ Edits NOT saved</source>
-        <translation>✖ Wijzigingen NIET opgeslagen</translation>
     </message>
 </context>
 <context>
@@ -600,34 +535,6 @@
         <translation>Voorbeeld</translation>
     </message>
     <message>
-        <source>Details</source>
-        <translation type="vanished">Gegevens</translation>
-    </message>
-    <message>
-        <source>Printed at the top and bottom of every page</source>
-        <translation type="vanished">Bovenaan en onderaan elke pagina afgedrukt</translation>
-    </message>
-    <message>
-        <source>Title</source>
-        <translation type="vanished">Titel</translation>
-    </message>
-    <message>
-        <source>Subtitle</source>
-        <translation type="vanished">Ondertitel</translation>
-    </message>
-    <message>
-        <source>Author</source>
-        <translation type="vanished">Auteur</translation>
-    </message>
-    <message>
-        <source>Date</source>
-        <translation type="vanished">Datum</translation>
-    </message>
-    <message>
-        <source>Classification</source>
-        <translation type="vanished">Rubricering</translation>
-    </message>
-    <message>
         <location filename="../../ui/export/dialog.py" line="177" />
         <source>Layers</source>
         <translation>Lagen</translation>
@@ -637,142 +544,6 @@
         <source>Browse…</source>
         <extracomment>Classification markings offered (the field is editable).</extracomment>
         <translation>Bladeren…</translation>
-    </message>
-    <message>
-        <source>Portrait</source>
-        <translation type="vanished">Staand</translation>
-    </message>
-    <message>
-        <source>Landscape</source>
-        <translation type="vanished">Liggend</translation>
-    </message>
-    <message>
-        <source>Fit to the frame</source>
-        <translation type="vanished">Passend in het kader</translation>
-    </message>
-    <message>
-        <source>Study area</source>
-        <translation type="vanished">Onderzoeksgebied</translation>
-    </message>
-    <message>
-        <source>Current view</source>
-        <translation type="vanished">Huidige weergave</translation>
-    </message>
-    <message>
-        <source>PDF (vector)</source>
-        <translation type="vanished">PDF (vector)</translation>
-    </message>
-    <message>
-        <source>PNG (image)</source>
-        <translation type="vanished">PNG (afbeelding)</translation>
-    </message>
-    <message>
-        <source>SVG (vector)</source>
-        <translation type="vanished">SVG (vector)</translation>
-    </message>
-    <message>
-        <source> dpi</source>
-        <translation type="vanished"> dpi</translation>
-    </message>
-    <message>
-        <source>Export map</source>
-        <translation type="vanished">Kaart exporteren</translation>
-    </message>
-    <message>
-        <source>Paper</source>
-        <translation type="vanished">Papier</translation>
-    </message>
-    <message>
-        <source>Orientation</source>
-        <translation type="vanished">Oriëntatie</translation>
-    </message>
-    <message>
-        <source>Scale</source>
-        <translation type="vanished">Schaal</translation>
-    </message>
-    <message>
-        <source>Map frame</source>
-        <translation type="vanished">Kaartkader</translation>
-    </message>
-    <message>
-        <source>Format</source>
-        <translation type="vanished">Formaat</translation>
-    </message>
-    <message>
-        <source>Resolution</source>
-        <translation type="vanished">Resolutie</translation>
-    </message>
-    <message>
-        <source>File</source>
-        <translation type="vanished">Bestand</translation>
-    </message>
-    <message>
-        <source>Maps (*.pdf *.png *.svg)</source>
-        <translation type="vanished">Kaarten (*.pdf *.png *.svg)</translation>
-    </message>
-    <message>
-        <source>Add the OSM tile basemap (online)</source>
-        <translation type="vanished">OSM-tegelachtergrond toevoegen (online)</translation>
-    </message>
-    <message>
-        <source>The OSM tile basemap loads map tiles from tile.openstreetmap.org when the file is opened: the tile server then learns which area, and so which site, is being viewed.</source>
-        <translation type="vanished">De OSM-tegelachtergrond laadt kaarttegels van tile.openstreetmap.org wanneer het bestand wordt geopend: de tegelserver ziet dan welk gebied, en dus welk object, wordt bekeken.</translation>
-    </message>
-    <message>
-        <source>Online mode is off: the map has no basemap and makes no requests.</source>
-        <translation type="vanished">Onlinemodus staat uit: de kaart heeft geen achtergrond en doet geen verzoeken.</translation>
-    </message>
-    <message>
-        <source>Export interactive map</source>
-        <translation type="vanished">Interactieve kaart exporteren</translation>
-    </message>
-    <message>
-        <source>Web page (*.html)</source>
-        <translation type="vanished">Webpagina (*.html)</translation>
-    </message>
-    <message>
-        <source>GeoJSON, one file per layer (QGIS)</source>
-        <translation type="vanished">GeoJSON, één bestand per laag (QGIS)</translation>
-    </message>
-    <message>
-        <source>KML (Google Earth, TAK)</source>
-        <translation type="vanished">KML (Google Earth, TAK)</translation>
-    </message>
-    <message>
-        <source>GPX of the routes</source>
-        <translation type="vanished">GPX van de routes</translation>
-    </message>
-    <message>
-        <source>CSV of the sightings</source>
-        <translation type="vanished">CSV van de waarnemingen</translation>
-    </message>
-    <message>
-        <source>Copy of the scan (.gpkg)</source>
-        <translation type="vanished">Kopie van de scan (.gpkg)</translation>
-    </message>
-    <message>
-        <source>Export data</source>
-        <translation type="vanished">Gegevens exporteren</translation>
-    </message>
-    <message>
-        <source>Folder</source>
-        <translation type="vanished">Map</translation>
-    </message>
-    <message>
-        <source>Data folder</source>
-        <translation type="vanished">Gegevensmap</translation>
-    </message>
-    <message>
-        <source>A PDF with a cover, a summary, maps, findings for each analysis that was run, and the data sources.</source>
-        <translation type="vanished">Een pdf met voorblad, samenvatting, kaarten, bevindingen per uitgevoerde analyse en de gegevensbronnen.</translation>
-    </message>
-    <message>
-        <source>Export report</source>
-        <translation type="vanished">Rapport exporteren</translation>
-    </message>
-    <message>
-        <source>PDF (*.pdf)</source>
-        <translation type="vanished">PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../ui/export/dialog.py" line="270" />
@@ -900,10 +671,6 @@
         <translation>Naam</translation>
     </message>
     <message>
-        <source>Distance (m)</source>
-        <translation type="vanished">Afstand (m)</translation>
-    </message>
-    <message>
         <location filename="../../ui/visibility/exposure.py" line="112" />
         <source>Note</source>
         <translation>Opmerking</translation>
@@ -1005,6 +772,54 @@
         <location filename="../../ui/inspector.py" line="74" />
         <source>length (m)</source>
         <translation>lengte (m)</translation>
+    </message>
+</context>
+<context>
+    <name>FilterBar</name>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="31" />
+        <source>Filter: words, plate…</source>
+        <translation>Filter: woorden, kenteken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="34" />
+        <source>all categories</source>
+        <translation>alle categorieën</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="38" />
+        <source>all observers</source>
+        <translation>alle waarnemers</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="41" />
+        <source>any time</source>
+        <translation>elk tijdstip</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="42" />
+        <source>last hour</source>
+        <translation>afgelopen uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="43" />
+        <source>last 4 hours</source>
+        <translation>afgelopen 4 uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="44" />
+        <source>last 24 hours</source>
+        <translation>afgelopen 24 uur</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="45" />
+        <source>from … to …</source>
+        <translation>van … tot …</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/sightings_filter.py" line="57" />
+        <source>Clear the filter</source>
+        <translation>Filter wissen</translation>
     </message>
 </context>
 <context>
@@ -1135,214 +950,214 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="81" />
+        <location filename="../../ui/main_window.py" line="64" />
         <source>Layers</source>
         <extracomment>A scan was shown (after import or open). The shown scan is about to be replaced, or the window closes (the old scan).</extracomment>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="84" />
+        <location filename="../../ui/main_window.py" line="67" />
         <source>Feature</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="110" />
+        <location filename="../../ui/main_window.py" line="94" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="113" />
         <source>&amp;New scan…</source>
         <translation>&amp;Nieuwe scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="118" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="136" />
+        <location filename="../../ui/main_window.py" line="120" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="122" />
         <source>Open the &amp;demo scan</source>
         <translation>&amp;Demoscan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="140" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>Zoom to &amp;site</source>
         <translation>Zoom naar &amp;object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>Zoom to study &amp;area</source>
         <translation>Zoom naar &amp;onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="150" />
+        <location filename="../../ui/main_window.py" line="134" />
         <source>&amp;Online mode</source>
         <translation>&amp;Onlinemodus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="154" />
+        <location filename="../../ui/main_window.py" line="138" />
         <source>When on, the app may download OSM data from the Overpass API. Off by default.</source>
         <translation>Indien aan, mag de app OSM-gegevens downloaden van de Overpass-API. Standaard uit.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="157" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>&amp;About omgevingsscan</source>
         <translation>&amp;Over omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="145" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="171" />
+        <location filename="../../ui/main_window.py" line="155" />
         <source>&amp;View</source>
         <translation>Be&amp;eld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="177" />
+        <location filename="../../ui/main_window.py" line="161" />
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="178" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="180" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="183" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="213" />
+        <location filename="../../ui/main_window.py" line="197" />
         <source>unsaved</source>
         <translation>niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="218" />
+        <location filename="../../ui/main_window.py" line="202" />
         <source>The data covers {0:.0%} of the study area; the hatched part has no data.</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied; het gearceerde deel heeft geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="245" />
+        <location filename="../../ui/main_window.py" line="229" />
         <source>Please wait: {0} is still running.</source>
         <translation>Even geduld: {0} loopt nog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="240" />
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="271" />
+        <location filename="../../ui/main_window.py" line="255" />
         <source>Unexpected error: </source>
         <translation>Onverwachte fout: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="283" />
+        <location filename="../../ui/main_window.py" line="267" />
         <source>omgevingsscan</source>
         <translation>omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="294" />
+        <location filename="../../ui/scan_files.py" line="66" />
         <source>Opening the demo scan</source>
         <translation>De demoscan wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/scan_files.py" line="82" />
         <source>Opening {0}</source>
         <translation>{0} wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
+        <location filename="../../ui/scan_files.py" line="90" />
         <source>Open scan</source>
         <translation>Scan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="315" />
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/scan_files.py" line="92" />
+        <location filename="../../ui/scan_files.py" line="184" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="343" />
+        <location filename="../../ui/scan_files.py" line="121" />
         <source>Importing OSM data</source>
         <translation>OSM-gegevens worden ingelezen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="368" />
+        <location filename="../../ui/scan_files.py" line="150" />
         <source>Open a scan first to pick a location on its map.</source>
         <translation>Open eerst een scan om een locatie op de kaart te kiezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="378" />
+        <location filename="../../ui/scan_files.py" line="164" />
         <source>Click the site on the map.</source>
         <translation>Klik het object aan op de kaart.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="394" />
+        <location filename="../../ui/scan_files.py" line="182" />
         <source>Save scan</source>
         <translation>Scan opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="418" />
+        <location filename="../../ui/scan_files.py" line="209" />
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>on</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="431" />
+        <location filename="../../ui/main_window.py" line="309" />
         <source>off</source>
         <translation>uit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="432" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>Online mode is {0}.</source>
         <translation>Onlinemodus staat {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="444" />
+        <location filename="../../ui/main_window.py" line="322" />
         <source>Scale 1:{0}</source>
         <translation>Schaal 1:{0}</translation>
     </message>
@@ -1544,46 +1359,6 @@
         <location filename="../../ui/observations/coverage_ui.py" line="35" />
         <source>Coverage</source>
         <translation>Dekking</translation>
-    </message>
-    <message>
-        <source>Observation &amp;post</source>
-        <translation type="vanished">Observatie&amp;post</translation>
-    </message>
-    <message>
-        <source>Place, move, aim and edit observation posts (P)</source>
-        <translation type="vanished">Observatieposten plaatsen, verplaatsen, richten en bewerken (P)</translation>
-    </message>
-    <message>
-        <source>Text &amp;label</source>
-        <translation type="vanished">&amp;Tekst</translation>
-    </message>
-    <message>
-        <source>Put a text on the map (T)</source>
-        <translation type="vanished">Een tekst op de kaart zetten (T)</translation>
-    </message>
-    <message>
-        <source>&amp;Arrow</source>
-        <translation type="vanished">&amp;Pijl</translation>
-    </message>
-    <message>
-        <source>Draw an arrow (A)</source>
-        <translation type="vanished">Een pijl tekenen (A)</translation>
-    </message>
-    <message>
-        <source>&amp;Zone</source>
-        <translation type="vanished">&amp;Zone</translation>
-    </message>
-    <message>
-        <source>Draw a cordon, no-parking zone, meeting point or restricted area (Z)</source>
-        <translation type="vanished">Een afzetting, parkeerverbodszone, verzamelpunt of verboden gebied tekenen (Z)</translation>
-    </message>
-    <message>
-        <source>&amp;Measure</source>
-        <translation type="vanished">&amp;Meten</translation>
-    </message>
-    <message>
-        <source>Measure a distance and an area (M)</source>
-        <translation type="vanished">Een afstand en een oppervlakte meten (M)</translation>
     </message>
     <message>
         <location filename="../../ui/observations/extension.py" line="110" />
@@ -2245,10 +2020,6 @@
         <translation>Resultaat</translation>
     </message>
     <message>
-        <source>Time</source>
-        <translation type="vanished">Tijd</translation>
-    </message>
-    <message>
         <location filename="../../ui/routes/panel.py" line="132" />
         <source>No route results yet. Use the route tool (R) or the route analyses in the Analysis menu.</source>
         <translation>Nog geen routeresultaten. Gebruik het routegereedschap (R) of de route-analyses in het menu Analyse.</translation>
@@ -2257,95 +2028,150 @@
 <context>
     <name>RoutesUI</name>
     <message>
-        <location filename="../../ui/routes/extension.py" line="105" />
+        <location filename="../../ui/routes/results.py" line="39" />
         <source>Routes</source>
-        <extracomment>Where the route tool's A and B are kept in the scan.</extracomment>
+        <extracomment>Whether the dock was shown once (it gets a sensible height the first time).</extracomment>
         <translation>Routes</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="135" />
+        <location filename="../../ui/routes/extension.py" line="109" />
         <source>Click A and B for the route between them; drag either end (R)</source>
         <translation>Klik A en B aan voor de route ertussen; sleep een van beide uiteinden (R)</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="145" />
+        <location filename="../../ui/routes/extension.py" line="119" />
         <source>Routes to the site from the nearest police, fire station and hospital</source>
         <translation>Routes naar het object vanaf de dichtstbijzijnde politie, brandweer en ziekenhuis</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="148" />
+        <location filename="../../ui/routes/extension.py" line="122" />
         <source>A&amp;pproach routes…</source>
         <translation>&amp;Naderingsroutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="150" />
+        <location filename="../../ui/routes/extension.py" line="124" />
         <source>Entry points of the site and the corridors leading to them</source>
         <translation>Toegangspunten van het object en de routes ernaartoe</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="155" />
+        <location filename="../../ui/routes/extension.py" line="129" />
         <source>Up to k routes out of the study area, as different as possible</source>
         <translation>Tot k routes het onderzoeksgebied uit, zo verschillend mogelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="158" />
+        <location filename="../../ui/routes/extension.py" line="132" />
         <source>&amp;Isochrones…</source>
         <translation>&amp;Isochronen…</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="160" />
+        <location filename="../../ui/routes/extension.py" line="134" />
         <source>The area reachable from the site in 1, 3 and 5 minutes</source>
         <translation>Het gebied dat vanaf het object in 1, 3 en 5 minuten bereikbaar is</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="133" />
+        <location filename="../../ui/routes/extension.py" line="107" />
         <source>Rou&amp;te A → B</source>
+        <extracomment>Where the route tool's A and B are kept in the scan.</extracomment>
         <translation>Rou&amp;te A → B</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="143" />
+        <location filename="../../ui/routes/extension.py" line="117" />
         <source>Emer&amp;gency response</source>
         <translation>Aanrijden hulp&amp;diensten</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="153" />
+        <location filename="../../ui/routes/extension.py" line="127" />
         <source>Escape r&amp;outes…</source>
         <translation>Vl&amp;uchtroutes…</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="163" />
+        <location filename="../../ui/routes/extension.py" line="137" />
         <source>C&amp;hokepoints…</source>
         <translation>&amp;Knelpunten…</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="165" />
+        <location filename="../../ui/routes/extension.py" line="139" />
         <source>Bridges, tunnels, narrow streets and streets whose loss cuts the site off</source>
         <translation>Bruggen, tunnels, smalle straten en straten waarvan uitval het object afsluit</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="182" />
+        <location filename="../../ui/routes/extension.py" line="156" />
         <source>Travel mode of the route tool</source>
         <translation>Vervoerswijze van het routegereedschap</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="183" />
+        <location filename="../../ui/routes/extension.py" line="157" />
         <source>Travel mode</source>
         <translation>Vervoerswijze</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="318" />
+        <location filename="../../ui/routes/extension.py" line="290" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="343" />
+        <location filename="../../ui/routes/extension.py" line="315" />
         <source>Route A → B by {0}: {1}, {2}; via {3}</source>
         <translation>Route A → B ({0}): {1}, {2}; via {3}</translation>
     </message>
     <message>
-        <location filename="../../ui/routes/extension.py" line="406" />
+        <location filename="../../ui/routes/launch.py" line="83" />
         <source>Click the escape destinations; Enter or a double-click runs. Esc cancels.</source>
+        <extracomment>The options last chosen, by analysis. The open options form, if any.</extracomment>
         <translation>Klik de vluchtbestemmingen aan; Enter of dubbelklikken start. Esc annuleert.</translation>
+    </message>
+</context>
+<context>
+    <name>SaveStateLabel</name>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="30" />
+        <source>Observations: save the scan to start</source>
+        <translation>Observaties: sla de scan op om te beginnen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="32" />
+        <source>Observations are written into the scan file as you enter them. This scan has no file yet: use File → Save as.</source>
+        <translation>Observaties worden bij het invoeren in het scanbestand geschreven. Deze scan heeft nog geen bestand: gebruik Bestand → Opslaan als.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="37" />
+        <source>Observations: kept edits waiting</source>
+        <translation>Observaties: bewaarde wijzigingen wachten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="38" />
+        <source>Answer the question about the kept edits to start editing.</source>
+        <translation>Beantwoord de vraag over de bewaarde wijzigingen om te kunnen bewerken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="41" />
+        <source>✔ Observations are saved as you enter them</source>
+        <translation>✔ Observaties worden bij het invoeren opgeslagen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="43" />
+        <source>Every post, sighting and annotation is written into {0} the moment you enter it (and undo and redo too). You do not need to press Save for them.</source>
+        <translation>Elke post, waarneming en aantekening wordt in {0} geschreven op het moment dat u hem invoert (ook ongedaan maken en opnieuw doen). U hoeft daarvoor niet op Opslaan te drukken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="48" />
+        <source>⚠ Scan file read-only: edits go to a recovery file</source>
+        <translation>⚠ Scanbestand alleen-lezen: wijzigingen gaan naar een herstelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="49" />
+        <source>Edits are kept in {0} until the scan file can be written.</source>
+        <translation>Wijzigingen worden bewaard in {0} tot het scanbestand kan worden beschreven.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="54" />
+        <source>⚠ Edits kept in a recovery file</source>
+        <translation>⚠ Wijzigingen bewaard in een herstelbestand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/observations/save_state.py" line="57" />
+        <source>✖ Edits NOT saved</source>
+        <translation>✖ Wijzigingen NIET opgeslagen</translation>
     </message>
 </context>
 <context>
@@ -2482,158 +2308,117 @@
 <context>
     <name>SightingsPanel</name>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="104" />
+        <location filename="../../ui/observations/sightings_dock.py" line="105" />
         <source>Post the sighting is seen from (its position is used)</source>
         <translation>Post van waaruit gezien (de plek van de post wordt gebruikt)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="112" />
+        <location filename="../../ui/observations/sightings_dock.py" line="113" />
         <source>sev. </source>
         <translation>ernst </translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="113" />
+        <location filename="../../ui/observations/sightings_dock.py" line="114" />
         <source>Severity: 1 note … 5 immediate threat</source>
         <translation>Ernst: 1 notitie … 5 direct gevaar</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="117" />
+        <location filename="../../ui/observations/sightings_dock.py" line="118" />
         <source>What was seen — Enter logs it now at the post (Ctrl+L)</source>
         <translation>Wat is er gezien — Enter legt het nu vast bij de post (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="120" />
+        <location filename="../../ui/observations/sightings_dock.py" line="121" />
         <source>Log</source>
         <translation>Vastleggen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="121" />
+        <location filename="../../ui/observations/sightings_dock.py" line="122" />
         <source>Log now at the post (Enter)</source>
         <translation>Nu vastleggen bij de post (Enter)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="123" />
+        <location filename="../../ui/observations/sightings_dock.py" line="124" />
         <source>On map…</source>
         <translation>Op kaart…</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="125" />
+        <location filename="../../ui/observations/sightings_dock.py" line="126" />
         <source>Log now at a place you click on the map (Ctrl+Shift+L)</source>
         <translation>Nu vastleggen op een plek die u op de kaart aanklikt (Ctrl+Shift+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="139" />
-        <source>Filter: words, plate…</source>
-        <translation>Filter: woorden, kenteken…</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="142" />
-        <source>all categories</source>
-        <translation>alle categorieën</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="146" />
-        <location filename="../../ui/observations/sightings_dock.py" line="296" />
+        <location filename="../../ui/observations/sightings_dock.py" line="254" />
         <source>all observers</source>
         <translation>alle waarnemers</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="149" />
-        <source>any time</source>
-        <translation>elk tijdstip</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="150" />
-        <source>last hour</source>
-        <translation>afgelopen uur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="151" />
-        <source>last 4 hours</source>
-        <translation>afgelopen 4 uur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="152" />
-        <source>last 24 hours</source>
-        <translation>afgelopen 24 uur</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="153" />
-        <source>from … to …</source>
-        <translation>van … tot …</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="165" />
-        <source>Clear the filter</source>
-        <translation>Filter wissen</translation>
-    </message>
-    <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="223" />
+        <location filename="../../ui/observations/sightings_dock.py" line="181" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="224" />
+        <location filename="../../ui/observations/sightings_dock.py" line="182" />
         <source>Delete the selected sightings (Del)</source>
         <translation>De gekozen waarnemingen verwijderen (Del)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="226" />
+        <location filename="../../ui/observations/sightings_dock.py" line="184" />
         <source>Colour by age</source>
         <translation>Kleur naar leeftijd</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="228" />
+        <location filename="../../ui/observations/sightings_dock.py" line="186" />
         <source>On the map: light = older, dark red = recent</source>
         <translation>Op de kaart: licht = ouder, donkerrood = recent</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="229" />
+        <location filename="../../ui/observations/sightings_dock.py" line="187" />
         <source>Map: last</source>
         <translation>Kaart: laatste</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="234" />
+        <location filename="../../ui/observations/sightings_dock.py" line="192" />
         <source> h</source>
         <translation> uur</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="238" />
+        <location filename="../../ui/observations/sightings_dock.py" line="196" />
         <source>Export</source>
         <translation>Exporteren</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="241" />
+        <location filename="../../ui/observations/sightings_dock.py" line="199" />
         <source>CSV (rows shown)…</source>
         <translation>CSV (getoonde rijen)…</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="243" />
+        <location filename="../../ui/observations/sightings_dock.py" line="201" />
         <source>GeoJSON for the police (rows shown)…</source>
         <translation>GeoJSON voor de politie (getoonde rijen)…</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="247" />
+        <location filename="../../ui/observations/sightings_dock.py" line="205" />
         <source>Import / merge…</source>
         <translation>Importeren / samenvoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="249" />
+        <location filename="../../ui/observations/sightings_dock.py" line="207" />
         <source>Merge sightings from another observer's scan file or a GeoJSON file</source>
         <translation>Waarnemingen samenvoegen uit het scanbestand van een andere waarnemer of een GeoJSON-bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="281" />
+        <location filename="../../ui/observations/sightings_dock.py" line="239" />
         <source>(no post)</source>
         <translation>(geen post)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="365" />
+        <location filename="../../ui/observations/sightings_dock.py" line="299" />
         <source>{0} sightings</source>
         <translation>{0} waarnemingen</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/sightings_dock.py" line="367" />
+        <location filename="../../ui/observations/sightings_dock.py" line="301" />
         <source>{0} of {1} sightings shown</source>
         <translation>{0} van {1} waarnemingen getoond</translation>
     </message>
@@ -2641,53 +2426,52 @@
 <context>
     <name>SightlinePanel</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="108" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="33" />
         <source>Height of the eye at A</source>
-        <extracomment>Outline of the building that blocks the line. Name (and kind) of the working sight-line layer.</extracomment>
         <translation>Ooghoogte bij A</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="109" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="34" />
         <source>Height of the eye at B</source>
         <translation>Ooghoogte bij B</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="110" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="35" />
         <source>Choose the sight-line tool (S) and click A, then B.</source>
         <translation>Kies het zichtlijngereedschap (S) en klik A aan, daarna B.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="118" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="43" />
         <source>Keep as layer</source>
         <translation>Bewaren als laag</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="120" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="45" />
         <source>Keep this sight line as its own layer; the next one starts afresh</source>
         <translation>Deze zichtlijn als eigen laag bewaren; de volgende begint opnieuw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="122" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="47" />
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="123" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="48" />
         <source>Recompute all</source>
         <translation>Alles opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="124" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="49" />
         <source>Test every sight-line layer again</source>
         <translation>Alle zichtlijnlagen opnieuw toetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="129" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="54" />
         <source>A (from):</source>
         <translation>A (van):</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="130" />
+        <location filename="../../ui/visibility/sightline_panel.py" line="55" />
         <source>B (to):</source>
         <translation>B (naar):</translation>
     </message>
@@ -2695,12 +2479,13 @@
 <context>
     <name>SightlineTool</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="158" />
+        <location filename="../../ui/visibility/sightline.py" line="99" />
         <source>Click B, the point to look at. Esc cancels.</source>
+        <extracomment>Outline of the building that blocks the line. Name (and kind) of the working sight-line layer.</extracomment>
         <translation>Klik B aan, het punt waarnaar gekeken wordt. Esc annuleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="159" />
+        <location filename="../../ui/visibility/sightline.py" line="100" />
         <source>Click A (the eye), then B; drag A or B to move them. Esc leaves the tool.</source>
         <translation>Klik A (het oog) aan, daarna B; sleep A of B om ze te verplaatsen. Esc verlaat het gereedschap.</translation>
     </message>
@@ -2708,70 +2493,66 @@
 <context>
     <name>Sightlines</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="231" />
+        <location filename="../../ui/visibility/sightline.py" line="172" />
         <source>Click A, then B.</source>
         <extracomment>Time of the last test and layer update, ms (the drag frame cost).</extracomment>
         <translation>Klik A aan, daarna B.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="251" />
+        <location filename="../../ui/visibility/sightline.py" line="192" />
         <source>Now click B, the point to look at.</source>
         <translation>Klik nu B aan, het punt waarnaar gekeken wordt.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="310" />
+        <location filename="../../ui/visibility/sightline.py" line="251" />
         <source>Preparing the buildings… the line is tested as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… de lijn wordt getoetst zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="381" />
-        <location filename="../../ui/visibility/sightline.py" line="417" />
+        <location filename="../../ui/visibility/sightline.py" line="322" />
+        <location filename="../../ui/visibility/sightline.py" line="358" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="386" />
+        <location filename="../../ui/visibility/sightline.py" line="327" />
         <source>{0:.0f} m, {1:.0f}°: visible</source>
         <translation>{0:.0f} m, {1:.0f}°: zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="387" />
+        <location filename="../../ui/visibility/sightline.py" line="328" />
         <source>{0:.0f} m, {1:.0f}°: blocked by {2} ({3:.1f} m)</source>
         <translation>{0:.0f} m, {1:.0f}°: geblokkeerd door {2} ({3:.1f} m)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="393" />
+        <location filename="../../ui/visibility/sightline.py" line="334" />
         <source>{0:.1f} m, bearing {1:.0f}°</source>
         <translation>{0:.1f} m, richting {1:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="395" />
+        <location filename="../../ui/visibility/sightline.py" line="336" />
         <source>Visible</source>
         <translation>Zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="397" />
+        <location filename="../../ui/visibility/sightline.py" line="338" />
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="399" />
+        <location filename="../../ui/visibility/sightline.py" line="340" />
         <source>after {0:.1f} m by {1}, {2:.1f} m high; the sight line is {3:.1f} m above the ground there.</source>
         <translation>na {0:.1f} m door {1}, {2:.1f} m hoog; de zichtlijn is daar {3:.1f} m boven de grond.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="421" />
+        <location filename="../../ui/visibility/sightline.py" line="362" />
         <source>{0} is above the roof of {1} ({2:.1f} m high).</source>
         <translation>{0} ligt boven het dak van {1} ({2:.1f} m hoog).</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="428" />
+        <location filename="../../ui/visibility/sightline.py" line="369" />
         <source>{0} lies in {1} ({2:.1f} m high): it counts as a window in its wall.</source>
         <translation>{0} ligt in {1} ({2:.1f} m hoog): het telt als een raam in de gevel.</translation>
-    </message>
-    <message>
-        <source>Sight line</source>
-        <translation type="vanished">Zichtlijn</translation>
     </message>
 </context>
 <context>
@@ -2808,73 +2589,72 @@
 <context>
     <name>ViewshedPanel</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="141" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="44" />
         <source>Only a sector</source>
-        <extracomment>Name (and kind) of the working viewshed layer.</extracomment>
         <translation>Alleen een sector</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="146" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="49" />
         <source>Direction of view: 0° north, 90° east</source>
         <translation>Kijkrichting: 0° noord, 90° oost</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="151" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="54" />
         <source>Width of the sector</source>
         <translation>Breedte van de sector</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="156" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="59" />
         <source>Choose the viewshed tool (V) and click a point.</source>
         <translation>Kies het zichtveldgereedschap (V) en klik een punt aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="164" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="67" />
         <source>Keep as layer</source>
         <translation>Bewaren als laag</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="166" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="69" />
         <source>Keep this viewshed as its own layer; the next one starts afresh</source>
         <translation>Dit zichtveld als eigen laag bewaren; het volgende begint opnieuw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="168" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="71" />
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="169" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="72" />
         <source>Recompute all</source>
         <translation>Alles opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="170" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="73" />
         <source>Compute every viewshed layer again</source>
         <translation>Alle zichtveldlagen opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="176" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="79" />
         <source>Radius:</source>
         <translation>Straal:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="177" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="80" />
         <source>Sector:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="178" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="81" />
         <source>Observer:</source>
         <translation>Waarnemer:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="239" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="142" />
         <source>2.5D viewshed: the ground and roofs seen over lower buildings from {0:.1f} m up.</source>
         <translation>2,5D-zichtveld: de grond en daken die vanaf {0:.1f} m hoogte over lagere gebouwen heen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="244" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="147" />
         <source>Exact 2D isovist among the building footprints.</source>
         <translation>Exacte 2D-isovist tussen de gebouwcontouren.</translation>
     </message>
@@ -2882,52 +2662,49 @@
 <context>
     <name>ViewshedTool</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="260" />
+        <location filename="../../ui/visibility/viewshed.py" line="68" />
         <source>Click a point to see what is visible from it; drag it to move it.</source>
+        <extracomment>Name (and kind) of the working viewshed layer.</extracomment>
         <translation>Klik een punt aan om te zien wat er vandaar zichtbaar is; sleep het om het te verplaatsen.</translation>
     </message>
 </context>
 <context>
     <name>Viewsheds</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="337" />
+        <location filename="../../ui/visibility/viewshed.py" line="145" />
         <source>Click a point.</source>
         <extracomment>Where the point is being dragged when that spot is refused (in a building). Milliseconds of the last 2D update on the UI thread (the drag frame cost). Milliseconds of the last 2.5D computation in the background. Bumped when the working viewshed is dropped: late answers for it are ignored.</extracomment>
         <translation>Klik een punt aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="365" />
+        <location filename="../../ui/visibility/viewshed.py" line="173" />
         <source>Preparing the buildings… the view is computed as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… het zicht wordt berekend zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="395" />
+        <location filename="../../ui/visibility/viewshed.py" line="203" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="397" />
+        <location filename="../../ui/visibility/viewshed.py" line="205" />
         <source>This point lies inside {0} ({1:.1f} m high). Choose a point in open space, or raise the observer above its roof to look from the roof.</source>
         <translation>Dit punt ligt in {0} ({1:.1f} m hoog). Kies een punt in de open ruimte, of zet de waarnemer hoger dan het dak om vanaf het dak te kijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="409" />
+        <location filename="../../ui/visibility/viewshed.py" line="217" />
         <source>Computing…</source>
         <translation>Bezig met berekenen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="460" />
+        <location filename="../../ui/visibility/viewshed.py" line="268" />
         <source>Visible ground: {0:,.0f} m²; {1} buildings in view.</source>
         <translation>Zichtbare grond: {0:,.0f} m²; {1} gebouwen in zicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="464" />
+        <location filename="../../ui/visibility/viewshed.py" line="272" />
         <source>Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m².</source>
         <translation>Zichtbare grond: {0:,.0f} m²; daken van {1} lagere gebouwen: {2:,.0f} m².</translation>
-    </message>
-    <message>
-        <source>Viewshed</source>
-        <translation type="vanished">Zichtveld</translation>
     </message>
 </context>
 <context>

@@ -19,12 +19,13 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
-from PySide6.QtWidgets import QLabel, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from omgevingsscan.editing import ObservationEditor
 from omgevingsscan.errors import OmgevingsscanError
 from omgevingsscan.io.journal import RecoveryInfo, pending_recovery, write_problem
 from omgevingsscan.scan import Scan
+from omgevingsscan.ui.observations.save_state import SaveStateLabel
 from omgevingsscan.ui.undo_actions import UndoActions
 
 if TYPE_CHECKING:
@@ -61,9 +62,7 @@ class EditSession(QObject):
         self.file_box: QMessageBox | None = None
         self._warned_state = "saved"
         self.undo = UndoActions(window)
-        self.label = QLabel()
-        self.label.setObjectName("observations-save-state")
-        self.label.setTextFormat(Qt.TextFormat.PlainText)
+        self.label = SaveStateLabel()
         window.statusBar().addPermanentWidget(self.label)
         self._retry = QTimer(self)
         self._retry.setInterval(RETRY_MS)
@@ -337,44 +336,5 @@ class EditSession(QObject):
         return store.state
 
     def _show_state(self) -> None:
-        state = self.state()
         store = self.editor.store if self.editor is not None else None
-        texts = {
-            "none": ("", ""),
-            "nofile": (
-                self.tr("Observations: save the scan to start"),
-                self.tr(
-                    "Observations are written into the scan file as you enter them. "
-                    "This scan has no file yet: use File → Save as."
-                ),
-            ),
-            "waiting": (
-                self.tr("Observations: kept edits waiting"),
-                self.tr("Answer the question about the kept edits to start editing."),
-            ),
-            "saved": (
-                self.tr("✔ Observations are saved as you enter them"),
-                self.tr(
-                    "Every post, sighting and annotation is written into {0} the moment you "
-                    "enter it (and undo and redo too). You do not need to press Save for them."
-                ).format(store.path if store else ""),
-            ),
-            "readonly": (
-                self.tr("⚠ Scan file read-only: edits go to a recovery file"),
-                self.tr("Edits are kept in {0} until the scan file can be written.").format(
-                    store.recovery_path if store else ""
-                ),
-            ),
-            "recovery": (
-                self.tr("⚠ Edits kept in a recovery file"),
-                store.message if store else "",
-            ),
-            "unsaved": (self.tr("✖ Edits NOT saved"), store.message if store else ""),
-        }
-        text, tip = texts.get(state, ("", ""))
-        colours = {"saved": "#2b7a0b", "readonly": "#b35900", "recovery": "#b35900"}
-        colour = colours.get(state, "#b00020" if state == "unsaved" else "#555555")
-        self.label.setText(text)
-        self.label.setToolTip(tip)
-        self.label.setStyleSheet(f"color: {colour}; padding: 0 6px;")
-        self.label.setVisible(bool(text))
+        self.label.show_state(self.state(), store)
