@@ -11,8 +11,8 @@ extension's own, so only the extension's tool class calls it.
 The feature extensions each keep a thin subclass that says what differs:
 
 - :class:`ToolBase` here: the observation tools (host :class:`ToolHost`).
-- ``vis_common.VisTool``: the visibility tools (Esc only, no viewport filter).
-- ``route_tool.RouteToolBase``: the route tools (left button only, redraw on activation).
+- ``ui.visibility.common.VisTool``: the visibility tools (Esc only, no viewport filter).
+- ``ui.routes.tool.RouteToolBase``: the route tools (left button only, redraw on activation).
 """
 
 from __future__ import annotations
