@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import math
 import sys
 from datetime import datetime, timedelta
 from pathlib import Path
@@ -25,7 +26,7 @@ from typing import Any
 
 from shapely.geometry import Point
 
-from omgevingsscan.commands.common import parse_point, write_text_atomic
+from omgevingsscan.commands.common import add_force, parse_point, write_text_atomic
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.editing import RECORD_LAYERS, EditError, MergeResult, ObservationEditor
 from omgevingsscan.errors import InputFileError, UnsupportedFileError
@@ -35,10 +36,20 @@ from omgevingsscan.io.exchange import (
     sightings_csv,
     sightings_geojson_text,
 )
-from omgevingsscan.io.journal import apply_recovery, pending_recovery
-from omgevingsscan.layers.posts import HEIGHT_KINDS, POST_TYPES
+from omgevingsscan.io.journal import apply_recovery, pending_recovery, release_file
+from omgevingsscan.io.project import read_metadata
+from omgevingsscan.io.safe_files import (
+    backup_path,
+    check_overwrite,
+    commit_file,
+    copy_database,
+    temp_beside,
+)
+from omgevingsscan.layers.posts import HEIGHT_KINDS, MAX_HEIGHT_M, POST_TYPES
 from omgevingsscan.layers.records import format_local, format_utc, parse_time, utc_now
 from omgevingsscan.layers.sightings import CATEGORIES, SORT_KEYS, SightingFilter, sort_sightings
+
+_POS = '"LAT,LON", "rd:X,Y" or a name in the scan'
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
@@ -69,52 +80,79 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sightings", help="list or export the sightings log")
     p.add_argument("scan", help="scan file (.gpkg)")
     when = p.add_mutually_exclusive_group()
-    when.add_argument("--since", help="only sightings at or after this ISO 8601 time")
-    when.add_argument("--hours", type=float, help="only sightings of the last N hours")
-    p.add_argument("--until", help="only sightings at or before this ISO 8601 time")
-    p.add_argument(
-        "--category", action="append", choices=CATEGORIES, help="only this category (repeatable)"
+    when.add_argument(
+        "--since", help="only sightings at or after this ISO 8601 time (default: all)"
     )
-    p.add_argument("--observer", action="append", help="only this observer (repeatable)")
-    p.add_argument("--text", default="", help="words that must occur (description, plate, ...)")
-    p.add_argument("--sort", choices=SORT_KEYS, default="time")
-    p.add_argument("--csv", help="write CSV here")
-    p.add_argument("--geojson", help="write exchange GeoJSON (WGS84) here")
+    when.add_argument(
+        "--hours", type=float, help="only sightings of the last N hours (default: all)"
+    )
+    p.add_argument("--until", help="only sightings at or before this ISO 8601 time (default: all)")
+    p.add_argument(
+        "--category",
+        action="append",
+        choices=CATEGORIES,
+        help="only this category (repeatable) (default: all)",
+    )
+    p.add_argument(
+        "--observer", action="append", help="only this observer (repeatable) (default: all)"
+    )
+    p.add_argument(
+        "--text", default="", help="words that must occur (description, plate, ...) (default: none)"
+    )
+    p.add_argument("--sort", choices=SORT_KEYS, default="time", help="sort order")
+    p.add_argument("--csv", help="write CSV here (default: JSON on stdout)")
+    p.add_argument(
+        "--geojson", help="write exchange GeoJSON (WGS84) here (default: JSON on stdout)"
+    )
+    add_force(p, "--csv/--geojson files")
     p.set_defaults(func=run_sightings)
 
     p = sub.add_parser("merge", help="merge sightings from other observers' scans or GeoJSON")
     p.add_argument("scan", help="scan file (.gpkg) to merge into")
     p.add_argument("others", nargs="+", help="other scan files (.gpkg) or exchange GeoJSON files")
+    p.add_argument(
+        "--out",
+        help="write the merged scan to this new file, leaving SCAN as it is (default: merge "
+        "into SCAN)",
+    )
+    add_force(p, "--out file (the old one is kept as NAME.gpkg.bak)")
     p.set_defaults(func=run_merge)
 
     p = sub.add_parser("add-post", help="place an observation post (written at once)")
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--at", required=True, help='position "LAT,LON" (WGS84)')
+    p.add_argument("--at", required=True, help=f"position: {_POS}, optionally @HEIGHT")
     p.add_argument("--name", default="", help='name (default "Post N")')
-    p.add_argument("--type", choices=POST_TYPES, default="static")
-    p.add_argument("--observer", default="")
-    p.add_argument("--height-kind", choices=HEIGHT_KINDS, default="ground")
-    p.add_argument("--height", type=float, default=None, help="eye height above the street, m")
+    p.add_argument("--type", choices=POST_TYPES, default="static", help="kind of post")
+    p.add_argument("--observer", default="", help="who is posted there (default: nobody)")
+    p.add_argument("--height-kind", choices=HEIGHT_KINDS, default="ground", help="where the eye is")
+    p.add_argument(
+        "--height",
+        type=float,
+        default=None,
+        help="eye height above the street, m (default: @HEIGHT of --at, else 1.6)",
+    )
     p.add_argument("--direction", type=float, default=0.0, help="compass degrees, 0 = north")
     p.add_argument(
         "--fov", type=float, default=90.0, help="field of view, degrees (360 = all round)"
     )
     p.add_argument("--range", type=float, default=100.0, help="metres")
-    p.add_argument("--notes", default="")
-    p.add_argument("--active-from", help="ISO 8601 time")
-    p.add_argument("--active-to", help="ISO 8601 time")
+    p.add_argument("--notes", default="", help="free text (default: none)")
+    p.add_argument("--active-from", help="ISO 8601 time (default: from the start)")
+    p.add_argument("--active-to", help="ISO 8601 time (default: open-ended)")
     p.set_defaults(func=run_add_post)
 
     p = sub.add_parser("add-sighting", help="log a sighting (written at once)")
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--at", help='position "LAT,LON" (WGS84); default the post\'s position')
-    p.add_argument("--post", default="", help="post name or uuid it was seen from")
+    p.add_argument("--at", help=f"position: {_POS} (default: the post's position)")
+    p.add_argument(
+        "--post", default="", help="name or uuid of the post it was seen from (default: none)"
+    )
     p.add_argument("--time", help="ISO 8601 time (default now)")
-    p.add_argument("--category", choices=CATEGORIES, default="other")
-    p.add_argument("--description", default="")
-    p.add_argument("--plate", default="")
-    p.add_argument("--colour", default="")
-    p.add_argument("--observer", default="")
+    p.add_argument("--category", choices=CATEGORIES, default="other", help="what was seen")
+    p.add_argument("--description", default="", help="free text (default: none)")
+    p.add_argument("--plate", default="", help="licence plate (default: none)")
+    p.add_argument("--colour", default="", help="colour (default: none)")
+    p.add_argument("--observer", default="", help="who saw it (default: the post's observer)")
     p.add_argument("--severity", type=int, default=1, help="1 (note) to 5 (immediate threat)")
     p.add_argument("--repeat", type=int, default=1, help="log N such sightings one by one (tests)")
     p.set_defaults(func=run_add_sighting)
@@ -137,6 +175,33 @@ def cli_time(text: str, what: str) -> datetime:
         return parse_time(naive, what)
     except ValueError as exc:
         raise EditError(str(exc)) from exc
+
+
+def check_height(value: float, what: str) -> float:
+    """Refuse a negative or absurd eye height (metres above the street) with a clear reason."""
+    if not math.isfinite(value):
+        raise EditError(f"{what} {value!r} is not a number of metres")
+    if value < 0:
+        raise EditError(
+            f"{what} {value:g}: the height is negative; give metres above the street (0 or more)"
+        )
+    if value > MAX_HEIGHT_M:
+        raise EditError(f"{what} {value:g}: the height is above {MAX_HEIGHT_M:g} m")
+    return value
+
+
+def _check_post(editor: ObservationEditor, ref: str, scan: str) -> None:
+    """Refuse a ``--post`` that names no post of the scan, listing the posts it has."""
+    try:
+        editor.post_ref(ref)
+    except KeyError:
+        names = [p.name for p in editor.posts]
+        known = (
+            f"known posts: {', '.join(names)}"
+            if names
+            else "the scan has no posts yet (place one with add-post)"
+        )
+        raise EditError(f"post {ref!r} does not exist in {scan}; {known}") from None
 
 
 def _open_editor(path: str) -> ObservationEditor:
@@ -225,6 +290,8 @@ def run_sightings(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     chosen = sort_sightings(flt.apply(records), args.sort)
+    check_overwrite(args.csv, args.force, "--force")
+    check_overwrite(args.geojson, args.force, "--force")
     crs = editor.scan.crs
     if args.csv:
         write_text_atomic(sightings_csv(chosen, crs), args.csv)
@@ -285,8 +352,35 @@ def merge_file(editor: ObservationEditor, other: str | Path) -> list[MergeResult
 
 
 def run_merge(args: argparse.Namespace) -> int:
-    """Merge files into the scan; print the counts as JSON and a summary on stderr."""
-    editor = _open_editor(args.scan)
+    """Merge files into the scan (or, with ``--out``, into a copy of it); print the counts
+    as JSON and a summary on stderr."""
+    if args.out:
+        return _merge_into_copy(args)
+    return _merge(args, args.scan)
+
+
+def _merge_into_copy(args: argparse.Namespace) -> int:
+    """``merge SCAN OTHER... --out NEW``: copy SCAN beside NEW, merge, fsync, rename."""
+    out = Path(args.out)
+    if out.suffix.lower() != ".gpkg":
+        raise InputFileError(out, "the merged scan is a GeoPackage; give a name ending in .gpkg")
+    if out.exists() and out.resolve() == Path(args.scan).resolve():
+        raise InputFileError(out, "is SCAN itself; leave out --out to merge into it")
+    check_overwrite(out, args.force)
+    read_metadata(args.scan)  # a clear error for a missing or foreign SCAN, before any copy
+    existed = out.exists()
+    with temp_beside(out, ".gpkg") as tmp:
+        copy_database(args.scan, tmp)
+        code = _merge(args, str(tmp))
+        release_file(tmp)
+        commit_file(tmp, out, backup=existed)
+    kept = f" (the old file is kept as {backup_path(out)})" if existed else ""
+    print(f"wrote {out}{kept}", file=sys.stderr)
+    return code
+
+
+def _merge(args: argparse.Namespace, scan_path: str) -> int:
+    editor = _open_editor(scan_path)
     results: list[MergeResult] = []
     for other in args.others:
         try:
@@ -313,8 +407,10 @@ def run_merge(args: argparse.Namespace) -> int:
 # -- headless edits ----------------------------------------------------------------------------
 def run_add_post(args: argparse.Namespace) -> int:
     """Place a post; print its uuid."""
+    if args.height is not None:
+        check_height(args.height, "--height")
     editor = _open_editor(args.scan)
-    x, y, _ = parse_point(args.at, editor.scan)
+    x, y, at_height = parse_point(args.at, editor.scan, what="--at", default_height=-1.0)
     attrs: dict[str, Any] = {
         "type": args.type,
         "observer": args.observer,
@@ -326,6 +422,8 @@ def run_add_post(args: argparse.Namespace) -> int:
     }
     if args.height is not None:
         attrs["height_m"] = args.height
+    elif at_height >= 0:
+        attrs["height_m"] = at_height
     if args.active_from:
         attrs["active_from"] = cli_time(args.active_from, "--active-from")
     if args.active_to:
@@ -343,9 +441,11 @@ def run_add_post(args: argparse.Namespace) -> int:
 def run_add_sighting(args: argparse.Namespace) -> int:
     """Log ``--repeat`` sightings one by one, printing each uuid once it is written."""
     editor = _open_editor(args.scan)
+    if args.post:
+        _check_post(editor, args.post, args.scan)
     position = None
     if args.at:
-        x, y, _ = parse_point(args.at, editor.scan)
+        x, y, _ = parse_point(args.at, editor.scan, what="--at")
         position = Point(x, y)
     when = cli_time(args.time, "--time") if args.time else None
     if args.repeat < 1:
