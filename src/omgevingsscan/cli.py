@@ -39,7 +39,8 @@ class DefaultsHelpFormatter(argparse.HelpFormatter):
         text = action.help or ""
         if "default" in text.lower() or not action.option_strings:
             return text
-        if action.default in (None, False, [], "", argparse.SUPPRESS) or action.nargs == 0:
+        unset = action.default is None or action.default is False
+        if unset or action.default in ([], "", argparse.SUPPRESS) or action.nargs == 0:
             return text
         return f"{text} (default: %(default)s)" if text else "(default: %(default)s)"
 

@@ -98,7 +98,7 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
         "--format",
         choices=tuple(OUTPUT_EXTENSIONS),
         help="geojson: a FeatureCollection (WGS84) with a 'summary' member; summary: the "
-        "JSON summary only (default: geojson, or summary with --save)",
+        "JSON summary only (default: geojson; summary with --save and no --out)",
     )
     p.add_argument(
         "--out", help="write the output to this file (.geojson or .json) (default: stdout)"
@@ -112,10 +112,11 @@ def add_output_options(p: argparse.ArgumentParser) -> None:
 
 
 def output_format(args: argparse.Namespace) -> str:
-    """The chosen ``--format``: as given, else "summary" with ``--save``, else "geojson"."""
+    """The chosen ``--format``: as given; else "summary" when ``--save`` prints to stdout
+    (the layer is in the scan, the terminal gets the summary), else "geojson"."""
     if args.format:
         return str(args.format)
-    return "summary" if args.save else "geojson"
+    return "summary" if args.save and getattr(args, "out", None) in (None, "-") else "geojson"
 
 
 def check_output(args: argparse.Namespace) -> None:

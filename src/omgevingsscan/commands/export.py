@@ -81,6 +81,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("--gpx", help="write the route layers as GPX")
     d.add_argument("--csv", help="write the sightings as CSV")
     d.add_argument("--gpkg", help="copy the scan file as it is")
+    for action in p._actions:
+        if action.dest in _OUTPUTS:
+            action.help = f"{action.help} (default: not written)"
     p.set_defaults(func=run_export)
 
     r = sub.add_parser("report", help="write the assessment report (PDF)")
@@ -93,6 +96,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--dpi", type=int, default=200, help="resolution of the report maps")
     add_force(r, "--out file")
     r.set_defaults(func=run_report)
+
+
+#: The export options that name an output.
+_OUTPUTS = ("pdf", "png", "svg", "html", "geojson", "kml", "gpx", "csv", "gpkg")
 
 
 def register_layer_kinds() -> list[str]:
@@ -169,10 +176,7 @@ def _say(message: str) -> None:
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``omgevingsscan export``."""
-    outputs = {
-        k: getattr(args, k)
-        for k in ("pdf", "png", "svg", "html", "geojson", "kml", "gpx", "csv", "gpkg")
-    }
+    outputs = {k: getattr(args, k) for k in _OUTPUTS}
     if not any(outputs.values()):
         raise ExportError(
             "nothing to export; give --pdf, --png, --svg, --html, --geojson, --kml, --gpx, "
