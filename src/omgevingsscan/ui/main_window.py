@@ -396,8 +396,22 @@ class MainWindow(QMainWindow):
         if not path:
             return False
         if not path.endswith(".gpkg"):
+            # The dialog asked about the name as typed; ask again for the real file.
             path += ".gpkg"
+            if Path(path).exists() and not self.confirm_replace(Path(path)):
+                return False
         return self.save_to(Path(path))
+
+    def confirm_replace(self, path: Path) -> bool:
+        """Ask before a save replaces another existing file (it is then kept as .bak)."""
+        answer = QMessageBox.question(
+            self,
+            self.tr("Replace scan?"),
+            self.tr("{0} already exists. Replace it? The old file is kept as {1}.").format(
+                path.name, path.name + ".bak"
+            ),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def save_to(self, path: Path) -> bool:
         """Write the scan (with the current view) to ``path``; errors go to a dialog."""
@@ -405,8 +419,11 @@ class MainWindow(QMainWindow):
             return False
         cx, cy = self.canvas.centre_xy()
         self.scan.view = {"cx": cx, "cy": cy, "scale": self.canvas.metres_per_pixel()}
+        replacing_other = path.exists() and path.resolve() != (
+            self.scan_path.resolve() if self.scan_path else None
+        )
         try:
-            save_scan(self.scan, path)
+            save_scan(self.scan, path, backup=replacing_other)  # atomic; keeps the old as .bak
         except (OSError, ValueError) as exc:
             self.show_error(str(exc))
             return False

@@ -54,6 +54,7 @@ from omgevingsscan.ui.observations.session import EditSession
 from omgevingsscan.ui.observations.sightings_dock import SightingsPanel
 from omgevingsscan.ui.observations.sightings_io import SightingsExchange
 from omgevingsscan.ui.tool_base import ToolBase
+from omgevingsscan.ui.tool_groups import add_tool_group
 
 T = TypeVar("T")
 #: How often the colours by age are brought up to date (ms).
@@ -207,7 +208,14 @@ class ObservationsUI(SelectionMixin, FormsMixin, QObject):
             group.addAction(act)
             self.tool_actions[id(tool)] = act
             self.menu.addAction(act)
-            w.toolbar.addAction(act)
+        # The post tool on the toolbar; the annotation tools behind one button (fits 1280 px).
+        w.toolbar.addAction(self.tool_actions[id(self.post_tool)])
+        self.annotate_button = add_tool_group(
+            w.toolbar,
+            self.tr("Annotate"),
+            [self.tool_actions[id(t)] for t, *_ in specs if t is not self.post_tool],
+            "annotate-tools",
+        )
         self.menu.addSeparator()
         self.act_log = self._action(
             self.tr("&Log a sighting at the post"),
