@@ -56,7 +56,7 @@ def hostile_scan(demo_gpkg, tmp_path_factory) -> Path:  # type: ignore[no-untype
             Point(cx - 10 * i, cy - 20),
             post=name,
             description=text,
-            plate=text[:20],
+            plate="AB-12-CD",
             colour=text[:50],
         )
         editor.add_annotation(

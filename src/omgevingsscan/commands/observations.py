@@ -204,8 +204,15 @@ def _check_post(editor: ObservationEditor, ref: str, scan: str) -> None:
         raise EditError(f"post {ref!r} does not exist in {scan}; {known}") from None
 
 
+#: How long a headless edit waits for another program's write to the scan to finish, s.
+#: (The app waits 0.5 s and then keeps the edit in the recovery file; a command line
+#: run has no user waiting on each keystroke, and two observers' scripts writing into
+#: one scan at once must both get through.)
+CLI_BUSY_TIMEOUT_S = 30.0
+
+
 def _open_editor(path: str) -> ObservationEditor:
-    editor = ObservationEditor.open(path)
+    editor = ObservationEditor.open(path, busy_timeout_s=CLI_BUSY_TIMEOUT_S)
     if editor.recovered:
         print(
             f"omgevingsscan: {editor.recovered} edits recovered from a previous session",
