@@ -132,7 +132,6 @@ _PROBE = r"""
   const box = document.createElement('div');
   const look = (content) => {
     if (content == null) return;
-    if (typeof content === 'function') return;
     const html = (content instanceof HTMLElement) ? content.outerHTML : String(content);
     box.innerHTML = html;            // the way Leaflet shows popups and tooltips
     parsed += 1;
@@ -141,17 +140,14 @@ _PROBE = r"""
   };
   for (const map of maps) {
     map.eachLayer((layer) => {
-      if (layer.getTooltip && layer.getTooltip()) look(layer.getTooltip().getContent());
-      if (layer.getPopup && layer.getPopup()) look(layer.getPopup().getContent());
-      if (layer.feature && layer.openPopup && layer.getPopup && layer.getPopup()) {
-        layer.openPopup();
-        const el = document.querySelector('.leaflet-popup-content');
-        if (el) {
-          extra += el.querySelectorAll('script,img,svg,iframe,object,embed,evil').length;
-          shown.push(el.textContent);
-        }
-        layer.closePopup();
-      }
+      const tip = layer.getTooltip && layer.getTooltip();
+      if (tip) look(tip.getContent());
+      const pop = layer.getPopup && layer.getPopup();
+      if (!pop) return;
+      const content = pop.getContent();
+      if (typeof content !== 'function') { look(content); return; }
+      if (layer.eachLayer) layer.eachLayer((child) => look(content(child)));
+      else look(content(layer));
     });
   }
   return JSON.stringify({
