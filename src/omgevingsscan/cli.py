@@ -22,6 +22,7 @@ COMMAND_MODULES = (
     "scan",
     "gui",
     "observations",
+    "merge",
     "network",
     "export",
     "visibility",

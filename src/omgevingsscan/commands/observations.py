@@ -1,11 +1,9 @@
-"""Observation posts, sightings and merges from the command line.
+"""Observation posts and sightings from the command line (``merge`` is in commands.merge).
 
 ``omgevingsscan posts SCAN``
     The posts and their coverage of the target area, as JSON.
 ``omgevingsscan sightings SCAN [--since ISO | --hours N] [--csv out.csv] [--geojson out.geojson]``
     The sightings log (JSON on stdout, or CSV / exchange GeoJSON files).
-``omgevingsscan merge SCAN OTHER.gpkg|sightings.geojson ...``
-    Merge other observers' sightings (and posts, annotations from scan files).
 ``omgevingsscan add-post SCAN --at LAT,LON ...`` / ``add-sighting SCAN ...``
     Headless edits, written to the scan file at once like every edit in the app.
 ``omgevingsscan recover SCAN``
@@ -18,43 +16,36 @@ from __future__ import annotations
 
 import argparse
 import json
-import math
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from shapely.geometry import Point
 
 from omgevingsscan.commands.common import add_force, parse_point, write_text_atomic
+from omgevingsscan.commands.editor import (
+    check_height,
+    check_post,
+    check_saved,
+    cli_time,
+    open_editor,
+)
 from omgevingsscan.crs import to_wgs84
-from omgevingsscan.editing import RECORD_LAYERS, EditError, MergeResult, ObservationEditor
-from omgevingsscan.errors import InputFileError, UnsupportedFileError
-from omgevingsscan.io.exchange import (
-    read_scan_records,
-    read_sightings_geojson,
-    sightings_csv,
-    sightings_geojson_text,
-)
-from omgevingsscan.io.journal import apply_recovery, pending_recovery, release_file
-from omgevingsscan.io.project import read_metadata
-from omgevingsscan.io.safe_files import (
-    backup_path,
-    check_overwrite,
-    commit_file,
-    copy_database,
-    temp_beside,
-)
-from omgevingsscan.layers.posts import HEIGHT_KINDS, MAX_HEIGHT_M, POST_TYPES
-from omgevingsscan.layers.records import format_local, format_utc, parse_time, utc_now
+from omgevingsscan.editing import EditError
+from omgevingsscan.io.exchange import sightings_csv, sightings_geojson_text
+from omgevingsscan.io.journal import apply_recovery, pending_recovery
+from omgevingsscan.io.safe_files import check_overwrite
+from omgevingsscan.layers.posts import HEIGHT_KINDS, POST_TYPES
+from omgevingsscan.layers.records import format_local, format_utc, utc_now
 from omgevingsscan.layers.sightings import CATEGORIES, SORT_KEYS, SightingFilter, sort_sightings
 
 _POS = '"LAT,LON", "rd:X,Y" or a name in the scan'
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the ``posts``, ``sightings``, ``merge``, ``add-post``, ``add-sighting`` and
-    ``recover`` sub-commands."""
+    """Add the ``posts``, ``sightings``, ``add-post``, ``add-sighting`` and ``recover``
+    sub-commands."""
     p = sub.add_parser("posts", help="observation posts and their coverage, as JSON")
     p.add_argument("scan", help="scan file (.gpkg)")
     p.add_argument(
@@ -107,17 +98,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     add_force(p, "--csv/--geojson files")
     p.set_defaults(func=run_sightings)
 
-    p = sub.add_parser("merge", help="merge sightings from other observers' scans or GeoJSON")
-    p.add_argument("scan", help="scan file (.gpkg) to merge into")
-    p.add_argument("others", nargs="+", help="other scan files (.gpkg) or exchange GeoJSON files")
-    p.add_argument(
-        "--out",
-        help="write the merged scan to this new file, leaving SCAN as it is (default: merge "
-        "into SCAN)",
-    )
-    add_force(p, "--out file (the old one is kept as NAME.gpkg.bak)")
-    p.set_defaults(func=run_merge)
-
     p = sub.add_parser("add-post", help="place an observation post (written at once)")
     p.add_argument("scan", help="scan file (.gpkg)")
     p.add_argument("--at", required=True, help=f"position: {_POS}, optionally @HEIGHT")
@@ -163,69 +143,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def cli_time(text: str, what: str) -> datetime:
-    """Parse ISO 8601 text; without an offset it is the machine's local time."""
-    try:
-        naive = datetime.fromisoformat(text.strip().replace("z", "Z"))
-    except ValueError as exc:
-        raise EditError(f"{what} {text!r} is not an ISO 8601 time (like 2024-05-01T14:30)") from exc
-    if naive.tzinfo is None:
-        naive = naive.astimezone()
-    try:
-        return parse_time(naive, what)
-    except ValueError as exc:
-        raise EditError(str(exc)) from exc
-
-
-def check_height(value: float, what: str) -> float:
-    """Refuse a negative or absurd eye height (metres above the street) with a clear reason."""
-    if not math.isfinite(value):
-        raise EditError(f"{what} {value!r} is not a number of metres")
-    if value < 0:
-        raise EditError(
-            f"{what} {value:g}: the height is negative; give metres above the street (0 or more)"
-        )
-    if value > MAX_HEIGHT_M:
-        raise EditError(f"{what} {value:g}: the height is above {MAX_HEIGHT_M:g} m")
-    return value
-
-
-def _check_post(editor: ObservationEditor, ref: str, scan: str) -> None:
-    """Refuse a ``--post`` that names no post of the scan, listing the posts it has."""
-    try:
-        editor.post_ref(ref)
-    except KeyError:
-        names = [p.name for p in editor.posts]
-        known = (
-            f"known posts: {', '.join(names)}"
-            if names
-            else "the scan has no posts yet (place one with add-post)"
-        )
-        raise EditError(f"post {ref!r} does not exist in {scan}; {known}") from None
-
-
-#: How long a headless edit waits for another program's write to the scan to finish, s.
-#: (The app waits 0.5 s and then keeps the edit in the recovery file; a command line
-#: run has no user waiting on each keystroke, and two observers' scripts writing into
-#: one scan at once must both get through.)
-CLI_BUSY_TIMEOUT_S = 30.0
-
-
-def _open_editor(path: str) -> ObservationEditor:
-    editor = ObservationEditor.open(path, busy_timeout_s=CLI_BUSY_TIMEOUT_S)
-    if editor.recovered:
-        print(
-            f"omgevingsscan: {editor.recovered} edits recovered from a previous session",
-            file=sys.stderr,
-        )
-    return editor
-
-
-def _check_saved(editor: ObservationEditor) -> None:
-    if editor.store is not None:
-        editor.store.raise_if_unsaved()
-
-
 def _post_dict(post: Any, crs: str) -> dict[str, Any]:
     lat, lon = to_wgs84(post.point.x, post.point.y, crs)
     return {
@@ -251,7 +168,7 @@ def run_posts(args: argparse.Namespace) -> int:
     """Print the posts and coverage figures as JSON."""
     from omgevingsscan.analysis.observation import coverage_report
 
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     scan = editor.scan
     posts = list(scan.layers.get("posts") or [])
     report = coverage_report(
@@ -277,7 +194,7 @@ def run_posts(args: argparse.Namespace) -> int:
 # -- sightings ---------------------------------------------------------------------------------
 def run_sightings(args: argparse.Namespace) -> int:
     """List or export sightings."""
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     layer = editor.scan.layers.get("sightings")
     records = list(layer) if layer is not None else []
     since = cli_time(args.since, "--since") if args.since else None
@@ -336,87 +253,12 @@ def run_sightings(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- merge -------------------------------------------------------------------------------------
-def merge_file(editor: ObservationEditor, other: str | Path) -> list[MergeResult]:
-    """Merge one other scan file (all record kinds) or exchange GeoJSON (sightings)."""
-    p = Path(other)
-    name = p.name
-    if p.suffix.lower() in (".geojson", ".json"):
-        records = read_sightings_geojson(p, editor.scan.crs, editor.scan.site.point)
-        return [editor.merge("sightings", records, source=name)]
-    if p.suffix.lower() == ".gpkg":
-        if p.resolve() == (editor.store.path if editor.store else None):
-            raise InputFileError(p, "is the scan itself")
-        results = []
-        for kind in RECORD_LAYERS:
-            records = read_scan_records(p, kind, editor.scan.crs)
-            if records or kind == "sightings":
-                results.append(editor.merge(kind, records, source=name))
-        return results
-    raise UnsupportedFileError(
-        p, "Don't know how to merge this file; use a scan (.gpkg) or sightings GeoJSON (.geojson)"
-    )
-
-
-def run_merge(args: argparse.Namespace) -> int:
-    """Merge files into the scan (or, with ``--out``, into a copy of it); print the counts
-    as JSON and a summary on stderr."""
-    if args.out:
-        return _merge_into_copy(args)
-    return _merge(args, args.scan)
-
-
-def _merge_into_copy(args: argparse.Namespace) -> int:
-    """``merge SCAN OTHER... --out NEW``: copy SCAN beside NEW, merge, fsync, rename."""
-    out = Path(args.out)
-    if out.suffix.lower() != ".gpkg":
-        raise InputFileError(out, "the merged scan is a GeoPackage; give a name ending in .gpkg")
-    if out.exists() and out.resolve() == Path(args.scan).resolve():
-        raise InputFileError(out, "is SCAN itself; leave out --out to merge into it")
-    check_overwrite(out, args.force)
-    read_metadata(args.scan)  # a clear error for a missing or foreign SCAN, before any copy
-    existed = out.exists()
-    with temp_beside(out, ".gpkg") as tmp:
-        copy_database(args.scan, tmp)
-        code = _merge(args, str(tmp))
-        release_file(tmp)
-        commit_file(tmp, out, backup=existed)
-    kept = f" (the old file is kept as {backup_path(out)})" if existed else ""
-    print(f"wrote {out}{kept}", file=sys.stderr)
-    return code
-
-
-def _merge(args: argparse.Namespace, scan_path: str) -> int:
-    editor = _open_editor(scan_path)
-    results: list[MergeResult] = []
-    for other in args.others:
-        try:
-            results.extend(merge_file(editor, other))
-        except ValueError as exc:
-            if isinstance(exc, InputFileError):
-                raise
-            raise EditError(f"{other}: {exc}") from exc
-    editor.close()
-    _check_saved(editor)
-    sightings = [r for r in results if r.kind == "sightings"]
-    out = {
-        "added": sum(len(r.added) for r in sightings),
-        "already_there": sum(len(r.already) for r in sightings),
-        "conflicts": sum(len(r.conflicts) for r in sightings),
-        "results": [r.to_dict() for r in results],
-    }
-    print(json.dumps(out, indent=2, ensure_ascii=False))
-    for r in results:
-        print(r.summary(), file=sys.stderr)
-    return 0
-
-
 # -- headless edits ----------------------------------------------------------------------------
 def run_add_post(args: argparse.Namespace) -> int:
     """Place a post; print its uuid."""
     if args.height is not None:
         check_height(args.height, "--height")
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     x, y, at_height = parse_point(args.at, editor.scan, what="--at", default_height=-1.0)
     attrs: dict[str, Any] = {
         "type": args.type,
@@ -440,16 +282,16 @@ def run_add_post(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     editor.close()
-    _check_saved(editor)
+    check_saved(editor)
     print(post.uuid)
     return 0
 
 
 def run_add_sighting(args: argparse.Namespace) -> int:
     """Log ``--repeat`` sightings one by one, printing each uuid once it is written."""
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     if args.post:
-        _check_post(editor, args.post, args.scan)
+        check_post(editor, args.post, args.scan)
     position = None
     if args.at:
         x, y, _ = parse_point(args.at, editor.scan, what="--at")
@@ -472,7 +314,7 @@ def run_add_sighting(args: argparse.Namespace) -> int:
             )
         except ValueError as exc:
             raise EditError(str(exc)) from exc
-        _check_saved(editor)
+        check_saved(editor)
         sys.stdout.write(s.uuid + "\n")
         sys.stdout.flush()
     editor.close()
