@@ -37,12 +37,16 @@ def check_overwrite(path: str | Path | None, force: bool, option: str = "--force
     ------
     OutputExistsError
         ``path`` exists and ``force`` is false; the message names ``option``.
+    InputFileError
+        ``path`` is a folder.
     """
     if path is None or str(path) in ("", "-"):
         return
     p = Path(path).expanduser()
+    if p.is_dir():
+        raise InputFileError(p, "is a folder, not a file")
     if p.exists() and not force:
-        extra = " (the old file is kept as NAME.bak)" if p.suffix.lower() == ".gpkg" else ""
+        extra = f" (the old file is kept as {p.name}.bak)" if p.suffix.lower() == ".gpkg" else ""
         raise OutputExistsError(p, f"give {option} to replace it{extra}")
 
 
