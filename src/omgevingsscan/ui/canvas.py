@@ -55,6 +55,9 @@ class MapTool:
     """
 
     cursor = Qt.CursorShape.CrossCursor
+    #: Whether the canvas applies the position rule to this tool's clicks (tools that
+    #: place posts, sight lines, viewsheds, routes): outside the data they are refused.
+    position_rule = False
 
     def activate(self, canvas: MapCanvas) -> None:
         """Called when the tool becomes the canvas's active tool."""
@@ -224,10 +227,16 @@ class MapCanvas(QGraphicsView):
         return from_scene(self.mapToScene(event.position().toPoint()))
 
     def _position_allowed(self, x: float, y: float) -> bool:
-        """Apply the position rule to a tool's click: False (and a message) outside the
-        data; a warning message outside the study area."""
+        """Apply the position rule to a click of a tool that places positions (its
+        ``position_rule`` is true): False (and a message) outside the data, unless the
+        press grabs something the tool already has (``grabs``); a warning outside the
+        study area."""
         scan = getattr(self._scene, "scan", None)
-        if scan is None:
+        tool = self._tool
+        if scan is None or not getattr(tool, "position_rule", False):
+            return True
+        grabs = getattr(tool, "grabs", None)
+        if grabs is not None and grabs(x, y):
             return True
         try:
             warning = check_position(scan, x, y, "point")
