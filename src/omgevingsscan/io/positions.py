@@ -4,7 +4,8 @@ A position is written as ``new --site`` accepts it: WGS84 ``"lat,lon"``, RD
 ``"rd:x,y"`` (EPSG:28992 metres), or a name or address found in the scan's data; any of
 these may end in ``@H`` (H: metres above the street). The rule, the same everywhere:
 
-* outside the data (the ``data_extent`` layer of the scan) → :class:`SiteError`;
+* outside the data (more than :data:`EDGE_TOLERANCE_M` beyond the ``data_extent``
+  layer of the scan) → :class:`SiteError`;
 * inside the data but outside the study circle → accepted with a warning, because the
   scan only read the data around the study area and results there are incomplete.
 """
@@ -24,8 +25,9 @@ from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 
 _HEIGHT = re.compile(r"^(?P<where>.*?)\s*@\s*(?P<h>[-+]?\d+(?:\.\d+)?|[-+]?\.\d+)\s*$")
-#: Slack (metres) at the edge of the data, for points clicked exactly on it.
-EDGE_TOLERANCE_M = 1.0
+#: Slack (metres) beyond the edge of the extract: ways cut by an extract's bounding box
+#: keep their nodes outside it, so streets (and points on them) reach a little beyond.
+EDGE_TOLERANCE_M = 100.0
 
 
 @dataclass(frozen=True)
