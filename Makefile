@@ -33,7 +33,7 @@ bench: $(STAMP)
 	$(BIN)/python -m bench
 
 screenshot: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/omgevingsscan gui --screenshot docs/screenshot.png
+	$(BIN)/omgevingsscan gui --screenshot docs/screenshot.png --force
 
 translations: $(STAMP)
 	$(BIN)/python tools/i18n.py

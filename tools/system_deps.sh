@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Install the Debian/Ubuntu packages omgevingsscan needs beyond Python wheels.
-#   tools/system_deps.sh          Qt's runtime libraries (to run the app)
+#   tools/system_deps.sh          Qt's runtime libraries (to run the app), python3-venv
+#                                 when `python3 -m venv` cannot work
 #   tools/system_deps.sh --test   also Xvfb, poppler-utils and Chromium (for the tests)
 # Does nothing when everything is there, or when apt-get is not available; uses sudo
 # when not root and sudo works without a password.
@@ -11,6 +12,11 @@ runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-
 testing=(xvfb xauth poppler-utils chromium)
 want=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && want+=("${testing[@]}")
+# `python3 -m venv` (make run/test) needs ensurepip, which Debian ships in python3-venv.
+py="${PYTHON:-python3}"
+if command -v "$py" >/dev/null 2>&1 && ! "$py" -c "import ensurepip, venv" >/dev/null 2>&1; then
+  want+=(python3-venv)
+fi
 
 command -v apt-get >/dev/null 2>&1 || exit 0
 missing=()

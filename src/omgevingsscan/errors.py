@@ -65,3 +65,11 @@ class ExportError(OmgevingsscanError, ValueError):
 
 class AnalysisInputError(OmgevingsscanError, ValueError):
     """An analysis asked with input it cannot answer (a point inside a building, say)."""
+
+
+class OutputExistsError(OmgevingsscanError, FileExistsError):
+    """An output file that already exists and may only be replaced when asked (``--force``)."""
+
+    def __init__(self, path: str | Path, hint: str = "give --force to replace it") -> None:
+        self.path = Path(path)
+        super().__init__(f"{self.path}: file exists; {hint}")

@@ -309,12 +309,12 @@ def test_points_outside_or_unreachable_give_clear_messages(win, qtbot):
     routes.set_mode("drive")
     routes.act_route.trigger()
     index = network_index(win.scan.graphs["drive"])
-    # a point far from any street
+    # a point far from any street, outside the data: the one position rule refuses it
     win.canvas.set_view(win.scan.site.x, win.scan.site.y, 4.0)
     far = at(win, 1400.0, 0.0)
     assert np.hypot(*(index.xy - np.array(far)).T).min() > MAX_SNAP_M
     click(qtbot, win, *far)
-    assert "outside the street network" in win.last_error
+    assert "outside the data" in win.statusBar().currentMessage()
     assert routes.route_tool.a is None
     close_boxes(win)
 
@@ -334,6 +334,7 @@ def test_points_outside_or_unreachable_give_clear_messages(win, qtbot):
     assert island is not None, "the demo's drive network has one-way islands"
     click(qtbot, win, *a)
     click(qtbot, win, *island)
+    assert win.last_error, win.statusBar().currentMessage()
     assert win.last_error.startswith("no route: B is on an island in the loaded data")
     assert routes.route_tool.b is None
     assert win.scan.layers.get("route") is None

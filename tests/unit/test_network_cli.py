@@ -85,7 +85,7 @@ def test_route_summary_to_file(demo_gpkg, tmp_path, capsys) -> None:  # type: ig
 
 
 def test_escape_and_save(scan_file, capsys) -> None:  # type: ignore[no-untyped-def]
-    code, out, err = _run(capsys, "escape", scan_file, "--k", "3", "--save")
+    code, out, err = _run(capsys, "escape", scan_file, "--k", "3", "--save", "--format", "geojson")
     assert code == 0
     data = json.loads(out)
     assert 1 <= len(data["features"]) <= 3
@@ -101,8 +101,9 @@ def test_escape_and_save(scan_file, capsys) -> None:  # type: ignore[no-untyped-
 
 def test_isochrones_and_chokepoints_saved(scan_file, capsys) -> None:  # type: ignore[no-untyped-def]
     code, out, _ = _run(
-        capsys, "isochrones", scan_file, "--mode", "bike", "--minutes", "1,2", "--save"
-    )
+        capsys, "isochrones", scan_file, "--mode", "bike", "--minutes", "1,2", "--save",
+        "--format", "geojson",
+    )  # fmt: skip
     assert code == 0
     data = json.loads(out)
     assert [f["properties"]["minutes"] for f in data["features"]] == [2.0, 1.0]
@@ -143,11 +144,11 @@ def test_approach(demo_gpkg, capsys) -> None:  # type: ignore[no-untyped-def]
         (["escape", "{scan}", "--k", "0"], "k = 0 is out of range"),
         (
             ["route", "{scan}", "--from", "52.40,4.90", "--to", NORTH_WEST],
-            "A lies outside the street network",
+            "--from 52.40000,4.90000 lies outside the data",
         ),
-        (["route", "{scan}", "--from", "north", "--to", NORTH_WEST], "not of the form LAT,LON"),
+        (["route", "{scan}", "--from", "north", "--to", NORTH_WEST], "is not LAT,LON or rd:X,Y"),
         (["isochrones", "{scan}", "--minutes", "1,x"], "not comma-separated numbers"),
-        (["isochrones", "{scan}", "--minutes", "0"], "out of range"),
+        (["isochrones", "{scan}", "--minutes", "0"], "not a positive number of minutes"),
         (["emergency", "{scan}", "--service", "army=52.37,4.90"], "not of the form"),
         (["chokepoints", "{scan}", "--detour", "0"], "must be positive"),
     ],

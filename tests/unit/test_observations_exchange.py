@@ -163,7 +163,7 @@ def test_merge_is_one_undo_step_and_refuses_unknown_files(
     scan = small_scan()
     other = _observer_file(tmp_path, "ann.gpkg", [_sighting(scan, i) for i in range(3)])
     ed = ObservationEditor.open(small_scan_file(tmp_path, "main.gpkg"))
-    from omgevingsscan.commands.observations import merge_file
+    from omgevingsscan.commands.merge import merge_file
 
     result = merge_file(ed, other)
     assert [len(r.added) for r in result] == [3]

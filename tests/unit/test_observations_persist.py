@@ -274,7 +274,7 @@ def test_cli_add_post_and_sighting_from_post(
     assert posts[0].active_from == datetime(2024, 7, 1, 6, tzinfo=UTC)
     assert sightings[0].post == "Noord" and sightings[0].geometry.equals(posts[0].geometry)
     assert main(["add-sighting", str(path), "--post", "Zuid"]) == 2
-    assert "needs a position" in capsys.readouterr().err
+    assert "post 'Zuid' does not exist" in capsys.readouterr().err
     assert main(["add-sighting", str(path), "--at", "52.3675,4.9002", "--severity", "7"]) == 2
     assert "severity" in capsys.readouterr().err
     assert main(["add-post", str(path), "--at", "52.3675,4.9002", "--range", "-5"]) == 2

@@ -190,7 +190,7 @@ def test_result_layers_and_put_result(scene: VisibilityIndex, scene_result) -> N
     ground, positions = put_result(layers, scene_result, "EPSG:28992")
     assert isinstance(ground, ExposureLayer) and isinstance(positions, OverlookLayer)
     assert list(ground.data["part"]) == ["eye_level", "upper_facade"]
-    assert layers.names() == ["Sight line", "Viewshed", "Exposure", "Overlook positions"]
+    assert layers.names() == ["sightline", "viewshed", "exposure", "overlooks"]
 
 
 def test_result_layers_survive_the_project_file(small_scan: Scan, tmp_path: Path) -> None:
@@ -202,15 +202,15 @@ def test_result_layers_survive_the_project_file(small_scan: Scan, tmp_path: Path
     put_result(scan.layers, exposure_for_scan(scan, index, spacing=2.0), scan.crs)
     back = load_scan(save_scan(scan, tmp_path / "b.gpkg"))
     for name, kind in [
-        ("Sight line", SightlineLayer),
-        ("Viewshed", ViewshedLayer),
-        ("Exposure", ExposureLayer),
-        ("Overlook positions", OverlookLayer),
+        ("sightline", SightlineLayer),
+        ("viewshed", ViewshedLayer),
+        ("exposure", ExposureLayer),
+        ("overlooks", OverlookLayer),
     ]:
         assert isinstance(back.layer(name), kind)
         assert len(back.frame(name)) == len(scan.frame(name)) > 0
-    assert back.frame("Viewshed")["area_m2"].sum() == pytest.approx(
-        scan.frame("Viewshed")["area_m2"].sum()
+    assert back.frame("viewshed")["area_m2"].sum() == pytest.approx(
+        scan.frame("viewshed")["area_m2"].sum()
     )
 
 
@@ -250,7 +250,7 @@ def test_cli_viewshed_with_sector_and_save(
     assert {f["properties"]["part"] for f in data["features"]} == {"ground", "roof"}
     assert [f["properties"]["osm_id"] for f in data["features"][1:]] == ["shed"]
     saved = load_scan(scan_file)
-    assert isinstance(saved.layer("Viewshed"), ViewshedLayer)
+    assert isinstance(saved.layer("viewshed"), ViewshedLayer)
     assert "saved" in capsys.readouterr().err
 
 

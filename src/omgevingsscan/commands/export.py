@@ -18,11 +18,15 @@ import sys
 from dataclasses import replace
 from pathlib import Path
 
-from omgevingsscan.commands.common import open_scan
+from omgevingsscan.commands.common import add_force, open_scan
 from omgevingsscan.errors import ExportError
 from omgevingsscan.export.files import check_folder, check_target
 from omgevingsscan.export.page import FRAMES, PrintSpec
 from omgevingsscan.export.paper import DEFAULT_DPI, format_scale, parse_scale
+from omgevingsscan.export.styles import display_title
+from omgevingsscan.io.safe_files import check_overwrite
+from omgevingsscan.layers.names import table_name
+from omgevingsscan.scan import Scan
 from omgevingsscan.settings import Settings
 
 
@@ -50,17 +54,20 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="centre on the study area (default) or on the view saved in the scan",
     )
     g.add_argument("--title", default="", help="title (default: Omgevingsscan <site>)")
-    g.add_argument("--subtitle", default="")
-    g.add_argument("--author", default="")
+    g.add_argument("--subtitle", default="", help="subtitle (default: none)")
+    g.add_argument("--author", default="", help="author (default: none)")
     g.add_argument("--date", default="", help="date shown in the title block (default today)")
     g.add_argument(
-        "--classification", default="", help='marking at top and bottom, e.g. "VERTROUWELIJK"'
+        "--classification",
+        default="",
+        help='marking at top and bottom, e.g. "VERTROUWELIJK" (default: none)',
     )
     p.add_argument(
         "--layers",
-        help="comma-separated layer names (default: visible layers for the print map, "
-        "all layers for the data exports)",
+        help="comma-separated layers, by table name (escape_routes) or title (Routes (escape "
+        "routes)) (default: visible layers for the print map, all layers for the data exports)",
     )
+    add_force(p, "output files")
     d = p.add_argument_group("interactive map and data")
     d.add_argument("--html", help="write the offline interactive map (one HTML file)")
     d.add_argument(
@@ -74,17 +81,25 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d.add_argument("--gpx", help="write the route layers as GPX")
     d.add_argument("--csv", help="write the sightings as CSV")
     d.add_argument("--gpkg", help="copy the scan file as it is")
+    for action in p._actions:
+        if action.dest in _OUTPUTS:
+            action.help = f"{action.help} (default: not written)"
     p.set_defaults(func=run_export)
 
     r = sub.add_parser("report", help="write the assessment report (PDF)")
     r.add_argument("scan", help="scan file (.gpkg)")
     r.add_argument("--out", required=True, help="report file to write (.pdf)")
-    r.add_argument("--title", default="")
-    r.add_argument("--author", default="")
+    r.add_argument("--title", default="", help="title (default: from the site)")
+    r.add_argument("--author", default="", help="author (default: none)")
     r.add_argument("--date", default="", help="date on the cover (default today)")
-    r.add_argument("--classification", default="")
+    r.add_argument("--classification", default="", help="marking on every page (default: none)")
     r.add_argument("--dpi", type=int, default=200, help="resolution of the report maps")
+    add_force(r, "--out file")
     r.set_defaults(func=run_report)
+
+
+#: The export options that name an output.
+_OUTPUTS = ("pdf", "png", "svg", "html", "geojson", "kml", "gpx", "csv", "gpkg")
 
 
 def register_layer_kinds() -> list[str]:
@@ -114,16 +129,54 @@ def _names(text: str | None) -> list[str] | None:
     return names
 
 
+def resolve_layer_names(scan: Scan, names: list[str]) -> list[str]:
+    """Table names of ``names``, each given as a table name or a display title.
+
+    "escape_routes", "Routes (escape routes)", "routes (Escape Routes)" and an older
+    scan's "Sight line" all find their layer. Raises ExportError naming the unknown ones
+    and listing what the scan has, in both forms.
+    """
+    found: dict[str, str] = {}
+    for layer in scan.layers:
+        for key in (layer.name, display_title(layer)):
+            found.setdefault(key.casefold(), layer.name)
+    out, missing = [], []
+    for name in names:
+        key = name.strip().casefold()
+        table = found.get(key)
+        if table is None:
+            try:
+                table = found.get(table_name(name.strip()).casefold())
+            except ValueError:
+                table = None
+        if table is None:
+            missing.append(name)
+        elif table not in out:
+            out.append(table)
+    if missing:
+        have = "; ".join(f"{layer.name} ({display_title(layer)})" for layer in scan.layers)
+        raise ExportError(f"layer {', '.join(map(repr, missing))} not in the scan; it has: {have}")
+    return out
+
+
+def _check_geojson_folder(scan: Scan, folder: str, layers: list[str] | None, force: bool) -> None:
+    """Refuse to replace GeoJSON files already in ``folder`` unless ``force``."""
+    from omgevingsscan.export.data import vector_layers
+
+    base = Path(folder)
+    if not base.is_dir():
+        return
+    for layer in vector_layers(scan, layers):
+        check_overwrite(base / f"{layer.name}.geojson", force)
+
+
 def _say(message: str) -> None:
     print(message, file=sys.stderr)
 
 
 def run_export(args: argparse.Namespace) -> int:
     """Run ``omgevingsscan export``."""
-    outputs = {
-        k: getattr(args, k)
-        for k in ("pdf", "png", "svg", "html", "geojson", "kml", "gpx", "csv", "gpkg")
-    }
+    outputs = {k: getattr(args, k) for k in _OUTPUTS}
     if not any(outputs.values()):
         raise ExportError(
             "nothing to export; give --pdf, --png, --svg, --html, --geojson, --kml, --gpx, "
@@ -134,6 +187,7 @@ def run_export(args: argparse.Namespace) -> int:
     for fmt in ("pdf", "png", "svg", "html", "kml", "gpx", "csv", "gpkg"):
         if outputs[fmt]:
             check_target(outputs[fmt], fmt)
+            check_overwrite(outputs[fmt], args.force)
     for problem in register_layer_kinds():
         _say(f"omgevingsscan: warning: layer module not loaded: {problem}")
     layers = _names(args.layers)
@@ -155,6 +209,12 @@ def run_export(args: argparse.Namespace) -> int:
         # Check paper, scale and resolution before loading anything.
         replace(print_spec, frame="study_area").validated()
     scan = open_scan(args.scan)
+    if layers is not None:
+        layers = resolve_layer_names(scan, layers)
+        if print_spec is not None:
+            print_spec = replace(print_spec, layers=tuple(layers))
+    if outputs["geojson"]:
+        _check_geojson_folder(scan, outputs["geojson"], layers, args.force)
     if print_spec is not None and print_spec.frame == "view":
         view = scan.view
         if not view.get("scale"):
@@ -215,6 +275,7 @@ def run_report(args: argparse.Namespace) -> int:
     from omgevingsscan.export.report import ReportOptions
 
     check_target(args.out, "pdf")
+    check_overwrite(args.out, args.force)
     for problem in register_layer_kinds():
         _say(f"omgevingsscan: warning: layer module not loaded: {problem}")
     scan = open_scan(args.scan)

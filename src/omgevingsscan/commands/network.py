@@ -13,17 +13,19 @@
 ``omgevingsscan approach SCAN [--mode walk]``
     The site's entry points and the ranked approach corridors to them.
 
+Positions are what ``new --site`` accepts ("LAT,LON", "rd:X,Y", a name in the scan);
+outside the data they are refused, outside the study area they give a warning.
 By default each prints a GeoJSON FeatureCollection whose extra member ``summary``
-holds the JSON summary; ``--format summary`` prints only the summary. ``--out``
-writes to a file instead of stdout. ``--save`` stores the result layer in the scan
-file (an existing layer of the same name is updated). Notes (no police station in
+holds the JSON summary; ``--format summary`` prints only the summary (the default
+with ``--save``, which stores the result layer in the scan file; an existing layer of
+the same name is updated). ``--out`` writes to a file instead of stdout. Notes (no police station in
 the data, say) go to stderr.
 """
 
 from __future__ import annotations
 
 import argparse
-import json
+import math
 import sys
 from collections.abc import Sequence
 from typing import Any
@@ -32,7 +34,13 @@ import geopandas as gpd
 
 from omgevingsscan.analysis import routing as net
 from omgevingsscan.analysis.routing import layers as result_layers
-from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
+from omgevingsscan.commands.common import (
+    add_output_options,
+    check_output,
+    emit,
+    open_scan,
+    parse_point,
+)
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.project import save_scan
@@ -41,6 +49,7 @@ from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 from omgevingsscan.speeds import MODES
 
+_POS = '"LAT,LON", "rd:X,Y" or a name in the scan'
 #: Words accepted before "=" in ``--service``.
 SERVICE_ALIASES = {
     "police": "police",
@@ -54,23 +63,16 @@ SERVICE_ALIASES = {
 def _common(p: argparse.ArgumentParser, mode: str) -> None:
     p.add_argument("scan", help="scan file (.gpkg)")
     p.add_argument("--mode", choices=MODES, default=mode, help=f"travel mode (default {mode})")
-    p.add_argument(
-        "--format",
-        choices=("geojson", "summary"),
-        default="geojson",
-        help="GeoJSON with a summary member (default), or the JSON summary only",
-    )
-    p.add_argument("--out", help="write here instead of stdout")
-    p.add_argument("--save", action="store_true", help="store the result layer in the scan file")
+    add_output_options(p)
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add ``route``, ``escape``, ``isochrones``, ``chokepoints``, ``emergency``, ``approach``."""
     p = sub.add_parser("route", help="shortest route between two points")
     _common(p, "walk")
-    p.add_argument("--from", dest="origin", required=True, help='start "LAT,LON" (WGS84)')
-    p.add_argument("--to", dest="destination", required=True, help='end "LAT,LON" (WGS84)')
-    p.add_argument("--weight", choices=("time", "length"), default="time")
+    p.add_argument("--from", dest="origin", required=True, help=f"start: {_POS}")
+    p.add_argument("--to", dest="destination", required=True, help=f"end: {_POS}")
+    p.add_argument("--weight", choices=("time", "length"), default="time", help="what to minimise")
     p.add_argument(
         "--max-snap", type=float, default=net.MAX_SNAP_M, help="metres from a point to its street"
     )
@@ -84,14 +86,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         dest="destinations",
         action="append",
         default=[],
-        help='destination "LAT,LON" (repeatable; default: the edge of the study area)',
+        help=f"destination: {_POS} (repeatable; default: the edge of the study area)",
     )
-    p.add_argument("--weight", choices=("time", "length"), default="time")
+    p.add_argument("--weight", choices=("time", "length"), default="time", help="what to minimise")
     p.set_defaults(func=run_escape)
 
     p = sub.add_parser("isochrones", help="areas reachable from the site within some minutes")
     _common(p, "walk")
-    p.add_argument("--minutes", default="1,3,5", help="comma-separated minutes (default 1,3,5)")
+    p.add_argument(
+        "--minutes", default="1,3,5", help="comma-separated minutes, each > 0 (default 1,3,5)"
+    )
     p.add_argument(
         "--buffer", type=float, default=net.BUFFER_M, help="band around reachable streets, m"
     )
@@ -99,7 +103,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("chokepoints", help="bridges, tunnels, narrow streets and cut edges")
     _common(p, "drive")
-    p.add_argument("--near", type=float, help="metres from the site (default half the radius)")
+    p.add_argument(
+        "--near", type=float, help="metres from the site (default: half the study radius)"
+    )
     p.add_argument("--narrow", type=float, default=4.0, help="narrow below this width, m")
     p.add_argument(
         "--detour", type=float, default=0.5, help="slow-down that makes a detour (0.5 = 50%%)"
@@ -112,7 +118,8 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--service",
         action="append",
         default=[],
-        help="a service placed by hand: police|fire|hospital=LAT,LON (repeatable)",
+        help="a service placed by hand: police|fire|hospital=POSITION, where POSITION is "
+        f"{_POS} (repeatable; default: the nearest ones in the data)",
     )
     p.set_defaults(func=run_emergency)
 
@@ -151,16 +158,14 @@ def _emit(
         names = ", ".join(layer.name for layer in layers)
         print(f"omgevingsscan: saved {names} in {args.scan}", file=sys.stderr)
     summary = {**summary, "notes": list(notes)}
-    if args.format == "summary":
-        text = json.dumps(summary, indent=2, ensure_ascii=False)
-    else:
-        text = geojson_text(frame, {"summary": summary})
-    write_text_atomic(text, args.out)
+    emit(args, frame, summary, getattr(args, "warnings", []))
     return 0
 
 
-def _xy(text: str, scan: Scan) -> tuple[float, float]:
-    x, y, _ = parse_point(text, scan)
+def _xy(text: str, scan: Scan, args: argparse.Namespace, what: str) -> tuple[float, float]:
+    if not hasattr(args, "warnings"):
+        args.warnings = []
+    x, y, _ = parse_point(text, scan, what=what, warnings=args.warnings)
     return (x, y)
 
 
@@ -172,8 +177,10 @@ def _latlon(x: float, y: float, crs: str) -> dict[str, float]:
 # -- commands ----------------------------------------------------------------------------------
 def run_route(args: argparse.Namespace) -> int:
     """Print the route between ``--from`` and ``--to``."""
+    check_output(args)
     scan = open_scan(args.scan)
-    a, b = _xy(args.origin, scan), _xy(args.destination, scan)
+    a = _xy(args.origin, scan, args, "--from")
+    b = _xy(args.destination, scan, args, "--to")
     route = net.scan_route(scan, a, b, mode=args.mode, weight=args.weight, max_snap_m=args.max_snap)
     layer = result_layers.routes_layer([route], scan.crs)
     summary = {
@@ -189,9 +196,10 @@ def run_route(args: argparse.Namespace) -> int:
 
 def run_escape(args: argparse.Namespace) -> int:
     """Print k diverse escape routes from the site."""
-    scan = open_scan(args.scan)
+    check_output(args)
     net.check_k(args.k)
-    dests = [_xy(t, scan) for t in args.destinations]
+    scan = open_scan(args.scan)
+    dests = [_xy(t, scan, args, "--to") for t in args.destinations]
     result = net.scan_escape_routes(
         scan, mode=args.mode, k=args.k, destinations=dests, weight=args.weight
     )
@@ -213,19 +221,27 @@ def run_escape(args: argparse.Namespace) -> int:
 
 def _minutes(text: str) -> list[float]:
     try:
-        return [float(t) for t in text.split(",") if t.strip()]
+        values = [float(t) for t in text.split(",") if t.strip()]
     except ValueError:
         raise AnalysisInputError(
-            f"minutes {text!r} are not comma-separated numbers (like 1,3,5)"
+            f"--minutes {text!r} are not comma-separated numbers (like 1,3,5)"
         ) from None
+    if not values:
+        raise AnalysisInputError("--minutes is empty; give comma-separated minutes (like 1,3,5)")
+    for value in values:
+        if not math.isfinite(value) or value <= 0:
+            raise AnalysisInputError(
+                f"--minutes {text!r}: {value:g} is not a positive number of minutes"
+            )
+    return values
 
 
 def run_isochrones(args: argparse.Namespace) -> int:
     """Print the isochrones around the site."""
+    check_output(args)
+    minutes = _minutes(args.minutes)
     scan = open_scan(args.scan)
-    isos = net.scan_isochrones(
-        scan, mode=args.mode, minutes=_minutes(args.minutes), buffer_m=args.buffer
-    )
+    isos = net.scan_isochrones(scan, mode=args.mode, minutes=minutes, buffer_m=args.buffer)
     layer = result_layers.isochrones_layer(isos, scan.crs)
     summary = {
         "command": "isochrones",
@@ -249,6 +265,7 @@ def run_isochrones(args: argparse.Namespace) -> int:
 
 def run_chokepoints(args: argparse.Namespace) -> int:
     """Print the chokepoints of the site's network."""
+    check_output(args)
     scan = open_scan(args.scan)
     result = net.scan_chokepoints(
         scan,
@@ -270,21 +287,22 @@ def run_chokepoints(args: argparse.Namespace) -> int:
     return _emit(args, scan, layer.data, summary, [layer], result.notes)
 
 
-def _service(text: str, scan: Scan) -> net.ServiceLocation:
+def _service(text: str, scan: Scan, args: argparse.Namespace) -> net.ServiceLocation:
     word, sep, where = text.partition("=")
     category = SERVICE_ALIASES.get(word.strip().lower())
     if not sep or category is None:
         raise AnalysisInputError(
-            f"service {text!r} is not of the form police|fire|hospital=LAT,LON"
+            f"service {text!r} is not of the form police|fire|hospital=POSITION"
         )
-    x, y = _xy(where, scan)
+    x, y = _xy(where, scan, args, f"--service {word.strip()}")
     return net.ServiceLocation(category, x, y, source="manual")
 
 
 def run_emergency(args: argparse.Namespace) -> int:
     """Print the emergency-response routes to the site."""
+    check_output(args)
     scan = open_scan(args.scan)
-    services = [_service(t, scan) for t in args.service]
+    services = [_service(t, scan, args) for t in args.service]
     result = net.scan_emergency_response(scan, services=services, mode=args.mode)
     layer = result_layers.routes_layer(result.routes, scan.crs, name="emergency_routes")
     summary = {
@@ -298,6 +316,7 @@ def run_emergency(args: argparse.Namespace) -> int:
 
 def run_approach(args: argparse.Namespace) -> int:
     """Print the entry points and approach corridors."""
+    check_output(args)
     scan = open_scan(args.scan)
     entries, routes = net.scan_approach_routes(
         scan, mode=args.mode, max_distance_m=args.distance, per_entry=args.per_entry

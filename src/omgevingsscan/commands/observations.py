@@ -1,11 +1,9 @@
-"""Observation posts, sightings and merges from the command line.
+"""Observation posts and sightings from the command line (``merge`` is in commands.merge).
 
 ``omgevingsscan posts SCAN``
     The posts and their coverage of the target area, as JSON.
 ``omgevingsscan sightings SCAN [--since ISO | --hours N] [--csv out.csv] [--geojson out.geojson]``
     The sightings log (JSON on stdout, or CSV / exchange GeoJSON files).
-``omgevingsscan merge SCAN OTHER.gpkg|sightings.geojson ...``
-    Merge other observers' sightings (and posts, annotations from scan files).
 ``omgevingsscan add-post SCAN --at LAT,LON ...`` / ``add-sighting SCAN ...``
     Headless edits, written to the scan file at once like every edit in the app.
 ``omgevingsscan recover SCAN``
@@ -19,31 +17,35 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from datetime import datetime, timedelta
+from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
 from shapely.geometry import Point
 
-from omgevingsscan.commands.common import parse_point, write_text_atomic
-from omgevingsscan.crs import to_wgs84
-from omgevingsscan.editing import RECORD_LAYERS, EditError, MergeResult, ObservationEditor
-from omgevingsscan.errors import InputFileError, UnsupportedFileError
-from omgevingsscan.io.exchange import (
-    read_scan_records,
-    read_sightings_geojson,
-    sightings_csv,
-    sightings_geojson_text,
+from omgevingsscan.commands.common import add_force, parse_point, write_text_atomic
+from omgevingsscan.commands.editor import (
+    check_height,
+    check_post,
+    check_saved,
+    cli_time,
+    open_editor,
 )
+from omgevingsscan.crs import to_wgs84
+from omgevingsscan.editing import EditError
+from omgevingsscan.io.exchange import sightings_csv, sightings_geojson_text
 from omgevingsscan.io.journal import apply_recovery, pending_recovery
+from omgevingsscan.io.safe_files import check_overwrite
 from omgevingsscan.layers.posts import HEIGHT_KINDS, POST_TYPES
-from omgevingsscan.layers.records import format_local, format_utc, parse_time, utc_now
+from omgevingsscan.layers.records import format_local, format_utc, utc_now
 from omgevingsscan.layers.sightings import CATEGORIES, SORT_KEYS, SightingFilter, sort_sightings
+
+_POS = '"LAT,LON", "rd:X,Y" or a name in the scan'
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
-    """Add the ``posts``, ``sightings``, ``merge``, ``add-post``, ``add-sighting`` and
-    ``recover`` sub-commands."""
+    """Add the ``posts``, ``sightings``, ``add-post``, ``add-sighting`` and ``recover``
+    sub-commands."""
     p = sub.add_parser("posts", help="observation posts and their coverage, as JSON")
     p.add_argument("scan", help="scan file (.gpkg)")
     p.add_argument(
@@ -69,52 +71,68 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("sightings", help="list or export the sightings log")
     p.add_argument("scan", help="scan file (.gpkg)")
     when = p.add_mutually_exclusive_group()
-    when.add_argument("--since", help="only sightings at or after this ISO 8601 time")
-    when.add_argument("--hours", type=float, help="only sightings of the last N hours")
-    p.add_argument("--until", help="only sightings at or before this ISO 8601 time")
-    p.add_argument(
-        "--category", action="append", choices=CATEGORIES, help="only this category (repeatable)"
+    when.add_argument(
+        "--since", help="only sightings at or after this ISO 8601 time (default: all)"
     )
-    p.add_argument("--observer", action="append", help="only this observer (repeatable)")
-    p.add_argument("--text", default="", help="words that must occur (description, plate, ...)")
-    p.add_argument("--sort", choices=SORT_KEYS, default="time")
-    p.add_argument("--csv", help="write CSV here")
-    p.add_argument("--geojson", help="write exchange GeoJSON (WGS84) here")
+    when.add_argument(
+        "--hours", type=float, help="only sightings of the last N hours (default: all)"
+    )
+    p.add_argument("--until", help="only sightings at or before this ISO 8601 time (default: all)")
+    p.add_argument(
+        "--category",
+        action="append",
+        choices=CATEGORIES,
+        help="only this category (repeatable) (default: all)",
+    )
+    p.add_argument(
+        "--observer", action="append", help="only this observer (repeatable) (default: all)"
+    )
+    p.add_argument(
+        "--text", default="", help="words that must occur (description, plate, ...) (default: none)"
+    )
+    p.add_argument("--sort", choices=SORT_KEYS, default="time", help="sort order")
+    p.add_argument("--csv", help="write CSV here (default: JSON on stdout)")
+    p.add_argument(
+        "--geojson", help="write exchange GeoJSON (WGS84) here (default: JSON on stdout)"
+    )
+    add_force(p, "--csv/--geojson files")
     p.set_defaults(func=run_sightings)
-
-    p = sub.add_parser("merge", help="merge sightings from other observers' scans or GeoJSON")
-    p.add_argument("scan", help="scan file (.gpkg) to merge into")
-    p.add_argument("others", nargs="+", help="other scan files (.gpkg) or exchange GeoJSON files")
-    p.set_defaults(func=run_merge)
 
     p = sub.add_parser("add-post", help="place an observation post (written at once)")
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--at", required=True, help='position "LAT,LON" (WGS84)')
+    p.add_argument("--at", required=True, help=f"position: {_POS}, optionally @HEIGHT")
     p.add_argument("--name", default="", help='name (default "Post N")')
-    p.add_argument("--type", choices=POST_TYPES, default="static")
-    p.add_argument("--observer", default="")
-    p.add_argument("--height-kind", choices=HEIGHT_KINDS, default="ground")
-    p.add_argument("--height", type=float, default=None, help="eye height above the street, m")
+    p.add_argument("--type", choices=POST_TYPES, default="static", help="kind of post")
+    p.add_argument("--observer", default="", help="who is posted there (default: nobody)")
+    p.add_argument("--height-kind", choices=HEIGHT_KINDS, default="ground", help="where the eye is")
+    p.add_argument(
+        "--height",
+        type=float,
+        default=None,
+        help="eye height above the street, m (default: @HEIGHT of --at, else 1.6)",
+    )
     p.add_argument("--direction", type=float, default=0.0, help="compass degrees, 0 = north")
     p.add_argument(
         "--fov", type=float, default=90.0, help="field of view, degrees (360 = all round)"
     )
     p.add_argument("--range", type=float, default=100.0, help="metres")
-    p.add_argument("--notes", default="")
-    p.add_argument("--active-from", help="ISO 8601 time")
-    p.add_argument("--active-to", help="ISO 8601 time")
+    p.add_argument("--notes", default="", help="free text (default: none)")
+    p.add_argument("--active-from", help="ISO 8601 time (default: from the start)")
+    p.add_argument("--active-to", help="ISO 8601 time (default: open-ended)")
     p.set_defaults(func=run_add_post)
 
     p = sub.add_parser("add-sighting", help="log a sighting (written at once)")
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--at", help='position "LAT,LON" (WGS84); default the post\'s position')
-    p.add_argument("--post", default="", help="post name or uuid it was seen from")
+    p.add_argument("--at", help=f"position: {_POS} (default: the post's position)")
+    p.add_argument(
+        "--post", default="", help="name or uuid of the post it was seen from (default: none)"
+    )
     p.add_argument("--time", help="ISO 8601 time (default now)")
-    p.add_argument("--category", choices=CATEGORIES, default="other")
-    p.add_argument("--description", default="")
-    p.add_argument("--plate", default="")
-    p.add_argument("--colour", default="")
-    p.add_argument("--observer", default="")
+    p.add_argument("--category", choices=CATEGORIES, default="other", help="what was seen")
+    p.add_argument("--description", default="", help="free text (default: none)")
+    p.add_argument("--plate", default="", help="licence plate (default: none)")
+    p.add_argument("--colour", default="", help="colour (default: none)")
+    p.add_argument("--observer", default="", help="who saw it (default: the post's observer)")
     p.add_argument("--severity", type=int, default=1, help="1 (note) to 5 (immediate threat)")
     p.add_argument("--repeat", type=int, default=1, help="log N such sightings one by one (tests)")
     p.set_defaults(func=run_add_sighting)
@@ -125,35 +143,6 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 # -- helpers -----------------------------------------------------------------------------------
-def cli_time(text: str, what: str) -> datetime:
-    """Parse ISO 8601 text; without an offset it is the machine's local time."""
-    try:
-        naive = datetime.fromisoformat(text.strip().replace("z", "Z"))
-    except ValueError as exc:
-        raise EditError(f"{what} {text!r} is not an ISO 8601 time (like 2024-05-01T14:30)") from exc
-    if naive.tzinfo is None:
-        naive = naive.astimezone()
-    try:
-        return parse_time(naive, what)
-    except ValueError as exc:
-        raise EditError(str(exc)) from exc
-
-
-def _open_editor(path: str) -> ObservationEditor:
-    editor = ObservationEditor.open(path)
-    if editor.recovered:
-        print(
-            f"omgevingsscan: {editor.recovered} edits recovered from a previous session",
-            file=sys.stderr,
-        )
-    return editor
-
-
-def _check_saved(editor: ObservationEditor) -> None:
-    if editor.store is not None:
-        editor.store.raise_if_unsaved()
-
-
 def _post_dict(post: Any, crs: str) -> dict[str, Any]:
     lat, lon = to_wgs84(post.point.x, post.point.y, crs)
     return {
@@ -179,7 +168,7 @@ def run_posts(args: argparse.Namespace) -> int:
     """Print the posts and coverage figures as JSON."""
     from omgevingsscan.analysis.observation import coverage_report
 
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     scan = editor.scan
     posts = list(scan.layers.get("posts") or [])
     report = coverage_report(
@@ -205,7 +194,7 @@ def run_posts(args: argparse.Namespace) -> int:
 # -- sightings ---------------------------------------------------------------------------------
 def run_sightings(args: argparse.Namespace) -> int:
     """List or export sightings."""
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
     layer = editor.scan.layers.get("sightings")
     records = list(layer) if layer is not None else []
     since = cli_time(args.since, "--since") if args.since else None
@@ -225,6 +214,8 @@ def run_sightings(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     chosen = sort_sightings(flt.apply(records), args.sort)
+    check_overwrite(args.csv, args.force, "--force")
+    check_overwrite(args.geojson, args.force, "--force")
     crs = editor.scan.crs
     if args.csv:
         write_text_atomic(sightings_csv(chosen, crs), args.csv)
@@ -262,59 +253,13 @@ def run_sightings(args: argparse.Namespace) -> int:
     return 0
 
 
-# -- merge -------------------------------------------------------------------------------------
-def merge_file(editor: ObservationEditor, other: str | Path) -> list[MergeResult]:
-    """Merge one other scan file (all record kinds) or exchange GeoJSON (sightings)."""
-    p = Path(other)
-    name = p.name
-    if p.suffix.lower() in (".geojson", ".json"):
-        records = read_sightings_geojson(p, editor.scan.crs, editor.scan.site.point)
-        return [editor.merge("sightings", records, source=name)]
-    if p.suffix.lower() == ".gpkg":
-        if p.resolve() == (editor.store.path if editor.store else None):
-            raise InputFileError(p, "is the scan itself")
-        results = []
-        for kind in RECORD_LAYERS:
-            records = read_scan_records(p, kind, editor.scan.crs)
-            if records or kind == "sightings":
-                results.append(editor.merge(kind, records, source=name))
-        return results
-    raise UnsupportedFileError(
-        p, "Don't know how to merge this file; use a scan (.gpkg) or sightings GeoJSON (.geojson)"
-    )
-
-
-def run_merge(args: argparse.Namespace) -> int:
-    """Merge files into the scan; print the counts as JSON and a summary on stderr."""
-    editor = _open_editor(args.scan)
-    results: list[MergeResult] = []
-    for other in args.others:
-        try:
-            results.extend(merge_file(editor, other))
-        except ValueError as exc:
-            if isinstance(exc, InputFileError):
-                raise
-            raise EditError(f"{other}: {exc}") from exc
-    editor.close()
-    _check_saved(editor)
-    sightings = [r for r in results if r.kind == "sightings"]
-    out = {
-        "added": sum(len(r.added) for r in sightings),
-        "already_there": sum(len(r.already) for r in sightings),
-        "conflicts": sum(len(r.conflicts) for r in sightings),
-        "results": [r.to_dict() for r in results],
-    }
-    print(json.dumps(out, indent=2, ensure_ascii=False))
-    for r in results:
-        print(r.summary(), file=sys.stderr)
-    return 0
-
-
 # -- headless edits ----------------------------------------------------------------------------
 def run_add_post(args: argparse.Namespace) -> int:
     """Place a post; print its uuid."""
-    editor = _open_editor(args.scan)
-    x, y, _ = parse_point(args.at, editor.scan)
+    if args.height is not None:
+        check_height(args.height, "--height")
+    editor = open_editor(args.scan)
+    x, y, at_height = parse_point(args.at, editor.scan, what="--at", default_height=-1.0)
     attrs: dict[str, Any] = {
         "type": args.type,
         "observer": args.observer,
@@ -326,6 +271,8 @@ def run_add_post(args: argparse.Namespace) -> int:
     }
     if args.height is not None:
         attrs["height_m"] = args.height
+    elif at_height >= 0:
+        attrs["height_m"] = at_height
     if args.active_from:
         attrs["active_from"] = cli_time(args.active_from, "--active-from")
     if args.active_to:
@@ -335,17 +282,19 @@ def run_add_post(args: argparse.Namespace) -> int:
     except ValueError as exc:
         raise EditError(str(exc)) from exc
     editor.close()
-    _check_saved(editor)
+    check_saved(editor)
     print(post.uuid)
     return 0
 
 
 def run_add_sighting(args: argparse.Namespace) -> int:
     """Log ``--repeat`` sightings one by one, printing each uuid once it is written."""
-    editor = _open_editor(args.scan)
+    editor = open_editor(args.scan)
+    if args.post:
+        check_post(editor, args.post, args.scan)
     position = None
     if args.at:
-        x, y, _ = parse_point(args.at, editor.scan)
+        x, y, _ = parse_point(args.at, editor.scan, what="--at")
         position = Point(x, y)
     when = cli_time(args.time, "--time") if args.time else None
     if args.repeat < 1:
@@ -365,7 +314,7 @@ def run_add_sighting(args: argparse.Namespace) -> int:
             )
         except ValueError as exc:
             raise EditError(str(exc)) from exc
-        _check_saved(editor)
+        check_saved(editor)
         sys.stdout.write(s.uuid + "\n")
         sys.stdout.flush()
     editor.close()

@@ -5,10 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from pathlib import Path
 
 from omgevingsscan.commands.common import open_scan
+from omgevingsscan.errors import InputFileError
 from omgevingsscan.io.osm import import_scan
 from omgevingsscan.io.project import save_scan
+from omgevingsscan.io.safe_files import backup_path, check_overwrite
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import SITE_KINDS, Scan
 from omgevingsscan.settings import DEFAULT_RADIUS_M
@@ -22,9 +25,14 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--site", required=True, help='"LAT,LON", "rd:X,Y" or a name/address in the data'
     )
     p.add_argument("--name", help="site name (default: what --site found)")
-    p.add_argument("--kind", choices=SITE_KINDS, default="other")
+    p.add_argument("--kind", choices=SITE_KINDS, default="other", help="kind of site")
     p.add_argument("--radius", type=float, default=DEFAULT_RADIUS_M, help="metres, 50–3000")
     p.add_argument("--out", required=True, help="scan file to write (.gpkg)")
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="replace an existing --out file (the old one is kept as NAME.gpkg.bak)",
+    )
     p.set_defaults(func=run_new)
 
     p = sub.add_parser("info", help="print a scan's site, CRS and layers as JSON")
@@ -33,11 +41,24 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
 
 def run_new(args: argparse.Namespace) -> int:
-    """Import and save a scan; print a one-line summary on stderr."""
+    """Import and save a scan; print a one-line summary on stderr.
+
+    An existing ``--out`` is refused without ``--force``; with it, the new scan is
+    written beside it, flushed and renamed over it, and the old file kept as ``.bak``.
+    """
+    out_path = Path(args.out)
+    if out_path.suffix.lower() != ".gpkg":
+        raise InputFileError(out_path, "a scan is a GeoPackage; give a file name ending in .gpkg")
+    check_overwrite(out_path, args.force)
+    if not out_path.parent.is_dir():
+        raise InputFileError(out_path, "folder does not exist")
     scan = import_scan(args.osm, args.site, radius_m=args.radius, name=args.name, kind=args.kind)
-    out = save_scan(scan, args.out)
+    existed = out_path.exists()
+    out = save_scan(scan, out_path, backup=existed)
+    kept = f"; the old file is kept as {backup_path(out)}" if existed else ""
     print(
-        f"wrote {out}: {len(scan.layers)} layers, {scan.coverage:.0%} of the study area covered",
+        f"wrote {out}: {len(scan.layers)} layers, {scan.coverage:.0%} of the study area "
+        f"covered{kept}",
         file=sys.stderr,
     )
     return 0

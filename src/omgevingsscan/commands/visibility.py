@@ -1,16 +1,19 @@
 """Sight lines, viewsheds and exposure from the command line (GeoJSON in WGS84).
 
-``omgevingsscan sightline SCAN --from LAT,LON[@H] --to LAT,LON[@H]``
+``omgevingsscan sightline SCAN --from POS[@H] --to POS[@H]``
     2.5D line of sight between two eyes (H: metres above ground, default 1.6).
-``omgevingsscan viewshed SCAN --at LAT,LON[@H] [--radius 300] [--sector DIR,ANGLE]``
+``omgevingsscan viewshed SCAN --at POS[@H] [--radius 300] [--sector DIR,ANGLE]``
     Visible ground and roofs from a point (an exact 2D isovist at eye height; over
     lower buildings when H is higher). DIR is a compass bearing, ANGLE the opening.
 ``omgevingsscan exposure SCAN``
     Public ground that sees the site's façade, and ranked overlook positions.
 
+POS is what ``new --site`` accepts: "LAT,LON", "rd:X,Y" or a name/address in the scan.
+A position outside the data is refused; one outside the study area gives a warning.
 Each prints a GeoJSON FeatureCollection whose extra member ``summary`` holds a JSON
-summary; ``--out`` writes to a file instead. ``--save`` stores the result as a layer
-in the scan file (a layer of the same name is updated). Bad input (a point inside a
+summary (``--format summary``: the summary only); ``--out`` writes to a file instead.
+``--save`` stores the result as a layer in the scan file (a layer of the same name is
+updated) and prints the summary. Bad input (a point inside a
 building, a radius outside (0, 3000] m, a sector angle outside (0, 360]) exits with
 status 2 and one line on stderr.
 """
@@ -40,11 +43,19 @@ from omgevingsscan.analysis.visibility.layers import (
     put_result,
     result_layers,
 )
-from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
+from omgevingsscan.commands.common import (
+    add_output_options,
+    check_output,
+    emit,
+    open_scan,
+    parse_point,
+)
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.project import save_scan
+from omgevingsscan.layers.names import table_name
 from omgevingsscan.scan import Scan
 
+_POS = '"LAT,LON", "rd:X,Y" or a name in the scan'
 _SECTOR = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*$")
 
 
@@ -60,24 +71,30 @@ def parse_sector(text: str | None) -> tuple[float, float] | None:
 
 def _output(p: argparse.ArgumentParser) -> None:
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--out", help="write the GeoJSON here instead of stdout")
-    p.add_argument("--save", action="store_true", help="store the result as a layer in the scan")
-    p.add_argument("--name", help="layer name for --save (default per result kind)")
+    add_output_options(p)
+    p.add_argument(
+        "--name", help="layer (table) name for --save, snake_case (default: the result kind)"
+    )
 
 
 def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     """Add the ``sightline``, ``viewshed`` and ``exposure`` sub-commands."""
     p = sub.add_parser("sightline", help="2.5D line of sight between two points with heights")
     _output(p)
-    p.add_argument("--from", dest="a", required=True, help="LAT,LON[@HEIGHT] (height in m)")
-    p.add_argument("--to", dest="b", required=True, help="LAT,LON[@HEIGHT] (height in m)")
+    p.add_argument(
+        "--from", dest="a", required=True, help=f"{_POS}[@HEIGHT] (default height 1.6 m)"
+    )
+    p.add_argument("--to", dest="b", required=True, help=f"{_POS}[@HEIGHT] (default height 1.6 m)")
     p.set_defaults(func=run_sightline)
 
     p = sub.add_parser("viewshed", help="visible area from a point (exact isovist / 2.5D)")
     _output(p)
-    p.add_argument("--at", required=True, help="LAT,LON[@HEIGHT] (eye height in m, default 1.6)")
+    p.add_argument("--at", required=True, help=f"{_POS}[@HEIGHT] (eye height in m, default 1.6)")
     p.add_argument("--radius", type=float, default=300.0, help="metres, (0, 3000] (default 300)")
-    p.add_argument("--sector", help="DIRECTION,ANGLE in degrees (0 = north, clockwise)")
+    p.add_argument(
+        "--sector",
+        help="DIRECTION,ANGLE in degrees (0 = north, clockwise) (default: all round)",
+    )
     p.add_argument("--no-roofs", action="store_true", help="skip the visible roofs")
     p.set_defaults(func=run_viewshed)
 
@@ -95,15 +112,16 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.set_defaults(func=run_exposure)
 
 
-def _emit(frame: gpd.GeoDataFrame, summary: dict[str, Any], out: str | None) -> None:
-    write_text_atomic(geojson_text(frame, {"summary": summary}), out)
-
-
 def _save(scan: Scan, args: argparse.Namespace, result: Any, index: Any = None) -> None:
     if args.save:
-        put_result(scan.layers, result, scan.crs, name=args.name, index=index)
+        layers = put_result(scan.layers, result, scan.crs, name=_name(args), index=index)
         save_scan(scan, args.scan)
-        print(f"saved to {args.scan}", file=sys.stderr)
+        names = ", ".join(layer.name for layer in layers)
+        print(f"omgevingsscan: saved {names} in {args.scan}", file=sys.stderr)
+
+
+def _name(args: argparse.Namespace) -> str | None:
+    return table_name(args.name) if args.name else None
 
 
 def _clean(value: Any) -> Any:
@@ -114,12 +132,14 @@ def _clean(value: Any) -> Any:
 
 def run_sightline(args: argparse.Namespace) -> int:
     """Print the sight line (visible part, blocked part) and its summary."""
+    check_output(args)
     scan = open_scan(args.scan)
-    ax, ay, ah = parse_point(args.a, scan)
-    bx, by, bh = parse_point(args.b, scan)
+    warnings: list[str] = []
+    ax, ay, ah = parse_point(args.a, scan, what="--from", warnings=warnings)
+    bx, by, bh = parse_point(args.b, scan, what="--to", warnings=warnings)
     index = index_for(scan)
     result = line_of_sight(index, (ax, ay), ah, (bx, by), bh)
-    (layer,) = result_layers(result, scan.crs, name=args.name)
+    (layer,) = result_layers(result, scan.crs, name=_name(args))
     summary = {
         "visible": result.visible,
         "distance_m": round(result.distance, 2),
@@ -144,22 +164,24 @@ def run_sightline(args: argparse.Namespace) -> int:
         "label": result.describe(),
     }
     print(result.describe(), file=sys.stderr)
-    _emit(layer.data, summary, args.out)
     _save(scan, args, result)
+    emit(args, layer.data, summary, warnings)
     return 0
 
 
 def run_viewshed(args: argparse.Namespace) -> int:
     """Print the visible ground (and roofs) from a point."""
-    scan = open_scan(args.scan)
-    x, y, h = parse_point(args.at, scan)
+    check_output(args)
     radius = check_radius(args.radius)
     sector = parse_sector(args.sector)
+    scan = open_scan(args.scan)
+    warnings: list[str] = []
+    x, y, h = parse_point(args.at, scan, what="--at", warnings=warnings)
     index = index_for(scan)
     result: Viewshed25D = viewshed_25d(
         index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
     )
-    (layer,) = result_layers(result, scan.crs, name=args.name, index=index)
+    (layer,) = result_layers(result, scan.crs, name=_name(args), index=index)
     summary = {
         "observer_height_m": h,
         "radius_m": radius,
@@ -173,13 +195,14 @@ def run_viewshed(args: argparse.Namespace) -> int:
             else "exact 2D isovist (every building is at least as high as the eye)"
         ),
     }
-    _emit(layer.data, summary, args.out)
     _save(scan, args, result, index)
+    emit(args, layer.data, summary, warnings)
     return 0
 
 
 def run_exposure(args: argparse.Namespace) -> int:
     """Print the exposed public ground and the ranked overlook positions."""
+    check_output(args)
     scan = open_scan(args.scan)
     index = index_for(scan)
 
@@ -196,7 +219,7 @@ def run_exposure(args: argparse.Namespace) -> int:
         facade_height=args.facade_height,
         progress=progress,
     )
-    ground, positions = (layer.data for layer in result_layers(result, scan.crs, name=args.name))
+    ground, positions = (layer.data for layer in result_layers(result, scan.crs, name=_name(args)))
     frame = gpd.GeoDataFrame(pd.concat([ground, positions], ignore_index=True), crs=scan.crs)
     summary = {
         "site_buildings": [index.osm_ids[i] for i in result.site_buildings],
@@ -210,6 +233,6 @@ def run_exposure(args: argparse.Namespace) -> int:
         "samples": list(result.samples),
         "notes": result.notes,
     }
-    _emit(frame, summary, args.out)
     _save(scan, args, result, index)
+    emit(args, frame, summary)
     return 0

@@ -1,7 +1,7 @@
 """Writing export files safely: checked targets, temporary file + ``os.replace``, names.
 
-Every export writes into a temporary file next to the target and renames it over the
-target only when the whole file is written, so a failure or a cancel never leaves a
+Every export writes into a temporary file next to the target, flushes it to disk and
+renames it over the target only when the whole file is written, so a failure or a cancel never leaves a
 half-written file (and never damages an existing one).
 """
 
@@ -18,6 +18,7 @@ from datetime import datetime
 from pathlib import Path
 
 from omgevingsscan.errors import ExportError
+from omgevingsscan.io.safe_files import commit_file
 
 #: File name extensions per export format.
 EXTENSIONS: dict[str, tuple[str, ...]] = {
@@ -111,7 +112,7 @@ def atomic_target(path: str | Path, fmt: str | None = None) -> Iterator[Path]:
             raise ExportError(f"{target}: nothing was written")
         if target.exists():
             os.chmod(tmp, stat.S_IMODE(target.stat().st_mode))
-        os.replace(tmp, target)
+        commit_file(tmp, target)  # fsync, then rename over the target
     except PermissionError as exc:
         raise ExportError(f"{target}: cannot be written ({exc.strerror})") from exc
     finally:

@@ -97,8 +97,15 @@ def _esc(value: Any) -> str:
     return html.escape(str(v), quote=True)
 
 
+#: Property names folium reserves for its own use (a popup may not show them): an
+#: annotation's per-feature "style" column made the whole HTML export fail.
+_FOLIUM_RESERVED = ("style", "highlight")
+
+
 def _popup_fields(frame: Any) -> list[str]:
-    cols = [c for c in attribute_columns(frame) if frame[c].notna().any()]
+    cols = [
+        c for c in attribute_columns(frame) if c not in _FOLIUM_RESERVED and frame[c].notna().any()
+    ]
     return cols[:MAX_POPUP_FIELDS]
 
 

@@ -245,8 +245,17 @@ CSV_COLUMNS = (
 )
 
 
+def safe_cell(text: str) -> str:
+    """Text for a CSV cell; text a spreadsheet would run as a formula (``=``, ``+``, ``-``,
+    ``@``, tab, CR first) gets a leading ``'`` so it is shown, never run."""
+    return "'" + text if text[:1] in ("=", "+", "-", "@", "\t", "\r") else text
+
+
 def sightings_csv(sightings: Sequence[Sighting], crs: str, tz: tzinfo | None = None) -> str:
-    """The sightings as CSV text: UTC and local time, WGS84 lat/lon and ``x``/``y`` in ``crs``."""
+    """The sightings as CSV text: UTC and local time, WGS84 lat/lon and ``x``/``y`` in ``crs``.
+
+    Free-text cells are passed through :func:`safe_cell` (no formula injection).
+    """
     to_wgs = transformer(crs, WGS84)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\n")
@@ -260,11 +269,11 @@ def sightings_csv(sightings: Sequence[Sighting], crs: str, tz: tzinfo | None = N
                 format_utc(s.time),
                 local.isoformat(timespec="seconds"),
                 s.category,
-                s.description,
-                s.plate,
-                s.colour,
-                s.observer,
-                s.post,
+                safe_cell(s.description),
+                safe_cell(s.plate),
+                safe_cell(s.colour),
+                safe_cell(s.observer),
+                safe_cell(s.post),
                 s.severity,
                 f"{lat:.7f}",
                 f"{lon:.7f}",

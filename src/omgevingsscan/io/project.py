@@ -5,16 +5,15 @@ Every vector layer is a table with the scan's CRS. The street networks are store
 ``omgevingsscan_meta``, holds the site, radius, CRS, data source, import date, layer
 styles, the last view and the format version, as JSON.
 
-Saving is atomic: the file is written next to the target under a temporary name and
-then moved over it with ``os.replace``, so a crash never leaves half a project.
+Saving is atomic: the file is written next to the target under a temporary name,
+flushed to disk and then moved over it with ``os.replace``, so a crash never leaves
+half a project.
 """
 
 from __future__ import annotations
 
 import json
-import os
 import sqlite3
-import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -28,7 +27,9 @@ import pyogrio
 from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
 from omgevingsscan.io.gpkg_records import write_record_tables
 from omgevingsscan.io.journal import release_file
+from omgevingsscan.io.safe_files import commit_file, temp_beside
 from omgevingsscan.layers.base import VectorLayer, layer_class
+from omgevingsscan.layers.names import is_table_name, table_name
 from omgevingsscan.layers.records import RecordLayer
 from omgevingsscan.scan import FORMAT_VERSION, Scan, Site, StudyArea
 
@@ -78,8 +79,13 @@ def _write_frame(frame: gpd.GeoDataFrame, path: Path, table: str) -> None:
     pyogrio.write_dataframe(frame, path, **kwargs)
 
 
-def save_scan(scan: Scan, path: str | Path) -> Path:
+def save_scan(scan: Scan, path: str | Path, *, backup: bool = False) -> Path:
     """Write ``scan`` to the GeoPackage ``path`` atomically; return the path.
+
+    The file is written under a temporary name in the same folder, flushed to disk and
+    renamed over ``path`` (:func:`omgevingsscan.io.safe_files.commit_file`), so ``path``
+    is always either the old scan or the whole new one. With ``backup``, an existing
+    ``path`` is kept as ``path.bak``.
 
     Raises
     ------
@@ -87,44 +93,39 @@ def save_scan(scan: Scan, path: str | Path) -> Path:
         When the folder cannot be written.
     """
     target = Path(path)
-    folder = target.parent if str(target.parent) else Path(".")
-    if not folder.exists():
-        raise InputFileError(target, "folder does not exist")
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{target.stem}-", suffix=".gpkg", dir=folder)
-    os.close(fd)
-    os.unlink(tmp_name)
-    tmp = Path(tmp_name)
     try:
-        meta = scan.metadata()
-        list_columns: dict[str, list[str]] = {}
-        for layer in scan.layers:
-            # Record layers (posts, sightings, ...) get their own tables, written below.
-            if isinstance(layer, VectorLayer) and not isinstance(layer, RecordLayer):
-                frame, changed = _jsonify_lists(layer.data)
-                list_columns[layer.name] = changed
-                _write_frame(frame, tmp, layer.name)
-        for mode, graph in scan.graphs.items():
-            if graph.number_of_edges() == 0:
-                continue
-            nodes, edges = ox.graph_to_gdfs(graph)
-            ntable, etable = _network_tables(mode)
-            nodes_f, nchanged = _jsonify_lists(nodes.reset_index())
-            edges_f, echanged = _jsonify_lists(edges.reset_index())
-            list_columns[ntable], list_columns[etable] = nchanged, echanged
-            _write_frame(nodes_f, tmp, ntable)
-            _write_frame(edges_f, tmp, etable)
-        meta["list_columns"] = list_columns
-        meta_frame = pd.DataFrame({"key": ["scan"], "value": [json.dumps(meta, default=str)]})
-        pyogrio.write_dataframe(meta_frame, tmp, layer=META_TABLE, driver="GPKG")
-        write_record_tables(tmp, scan.layers, scan.crs)
-        release_file(target)  # close edit-store connections: no write-ahead log may outlive it
-        os.replace(tmp, target)
+        with temp_beside(target, ".gpkg") as tmp:
+            _write_scan(scan, tmp)
+            release_file(target)  # close edit-store connections: no write-ahead log may outlive it
+            commit_file(tmp, target, backup=backup)
     except PermissionError as exc:
         raise InputFileError(target, f"cannot be written ({exc.strerror})") from exc
-    finally:
-        if tmp.exists():
-            tmp.unlink()
     return target
+
+
+def _write_scan(scan: Scan, tmp: Path) -> None:
+    meta = scan.metadata()
+    list_columns: dict[str, list[str]] = {}
+    for layer in scan.layers:
+        # Record layers (posts, sightings, ...) get their own tables, written below.
+        if isinstance(layer, VectorLayer) and not isinstance(layer, RecordLayer):
+            frame, changed = _jsonify_lists(layer.data)
+            list_columns[layer.name] = changed
+            _write_frame(frame, tmp, layer.name)
+    for mode, graph in scan.graphs.items():
+        if graph.number_of_edges() == 0:
+            continue
+        nodes, edges = ox.graph_to_gdfs(graph)
+        ntable, etable = _network_tables(mode)
+        nodes_f, nchanged = _jsonify_lists(nodes.reset_index())
+        edges_f, echanged = _jsonify_lists(edges.reset_index())
+        list_columns[ntable], list_columns[etable] = nchanged, echanged
+        _write_frame(nodes_f, tmp, ntable)
+        _write_frame(edges_f, tmp, etable)
+    meta["list_columns"] = list_columns
+    meta_frame = pd.DataFrame({"key": ["scan"], "value": [json.dumps(meta, default=str)]})
+    pyogrio.write_dataframe(meta_frame, tmp, layer=META_TABLE, driver="GPKG")
+    write_record_tables(tmp, scan.layers, scan.crs)
 
 
 def read_metadata(path: str | Path) -> dict[str, Any]:
@@ -176,6 +177,18 @@ def _read_table(path: Path, table: str, list_cols: list[str]) -> gpd.GeoDataFram
     return _unjsonify(frame, list_cols)
 
 
+def _current_name(name: str, scan: Scan) -> str:
+    """A table name of an older scan ("Sight line") under today's rule ("sightline")."""
+    if is_table_name(name):
+        return name
+    new = table_name(name)
+    taken = set(scan.layers.names())
+    candidate, n = new, 2
+    while candidate in taken:
+        candidate, n = f"{new}_{n}", n + 1
+    return candidate
+
+
 def load_scan(path: str | Path) -> Scan:
     """Open a scan GeoPackage and restore layers, styles, site, view and networks.
 
@@ -208,7 +221,7 @@ def load_scan(path: str | Path) -> Scan:
                 frame = frame.set_crs(scan.crs)
             cls = layer_class(state["kind"])
             layer = cls(
-                name,
+                _current_name(name, scan),
                 frame,
                 visible=state.get("visible", True),
                 opacity=state.get("opacity", 1.0),

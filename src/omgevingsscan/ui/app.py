@@ -10,6 +10,7 @@ from PySide6.QtCore import QLocale, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication
 
 from omgevingsscan.errors import InputFileError
+from omgevingsscan.io.safe_files import commit_file, temp_beside
 from omgevingsscan.settings import Settings
 from omgevingsscan.ui.main_window import MainWindow
 
@@ -63,7 +64,15 @@ def run_app(
 
         def shoot(*_: object) -> None:
             def grab() -> None:
-                window.grab().save(screenshot)
+                with temp_beside(screenshot, ".png") as tmp:
+                    if window.grab().save(str(tmp)):
+                        commit_file(tmp, screenshot)
+                    else:
+                        print(
+                            f"omgevingsscan: error: {screenshot}: cannot be written",
+                            file=sys.stderr,
+                        )
+                        status["code"] = 2
                 app.quit()
 
             QTimer.singleShot(400, grab)

@@ -25,6 +25,8 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QGraphicsView, QWidget
 
+from omgevingsscan.errors import SiteError
+from omgevingsscan.io.positions import check_position
 from omgevingsscan.render.geometry import from_scene, to_scene
 from omgevingsscan.render.scene import MapScene
 
@@ -53,6 +55,9 @@ class MapTool:
     """
 
     cursor = Qt.CursorShape.CrossCursor
+    #: Whether the canvas applies the position rule to this tool's clicks (tools that
+    #: place posts, sight lines, viewsheds, routes): outside the data they are refused.
+    position_rule = False
 
     def activate(self, canvas: MapCanvas) -> None:
         """Called when the tool becomes the canvas's active tool."""
@@ -80,12 +85,16 @@ class MapCanvas(QGraphicsView):
     scale_changed = Signal(float)
     #: A click (no drag) at map position (x, y metres), with no tool consuming it.
     clicked = Signal(float, float)
+    #: A tool's click outside the data was refused, or outside the study area warned
+    #: about (the one position rule, :mod:`omgevingsscan.io.positions`): the message.
+    position_message = Signal(str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self._scene: MapScene | None = None  # keep a Python reference
         self._tool: MapTool | None = None
         self._press_pos: QPoint | None = None
+        self._refused_press = False
         self.setRenderHints(QPainter.RenderHint.Antialiasing | QPainter.RenderHint.TextAntialiasing)
         self.setTransformationAnchor(QGraphicsView.ViewportAnchor.AnchorUnderMouse)
         self.setResizeAnchor(QGraphicsView.ViewportAnchor.AnchorViewCenter)
@@ -217,10 +226,36 @@ class MapCanvas(QGraphicsView):
     def _map_xy(self, event: QMouseEvent) -> tuple[float, float]:
         return from_scene(self.mapToScene(event.position().toPoint()))
 
+    def _position_allowed(self, x: float, y: float) -> bool:
+        """Apply the position rule to a click of a tool that places positions (its
+        ``position_rule`` is true): False (and a message) outside the data, unless the
+        press grabs something the tool already has (``grabs``); a warning outside the
+        study area."""
+        scan = getattr(self._scene, "scan", None)
+        tool = self._tool
+        if scan is None or not getattr(tool, "position_rule", False):
+            return True
+        grabs = getattr(tool, "grabs", None)
+        if grabs is not None and grabs(x, y):
+            return True
+        try:
+            warning = check_position(scan, x, y, "point")
+        except SiteError as exc:
+            self.position_message.emit(str(exc))
+            return False
+        if warning:
+            self.position_message.emit(warning)
+        return True
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
         self._press_pos = event.position().toPoint()
+        self._refused_press = False
         if self._tool is not None and event.button() == Qt.MouseButton.LeftButton:
             x, y = self._map_xy(event)
+            if not self._position_allowed(x, y):
+                self._refused_press = True  # the tool sees neither this press nor its release
+                event.accept()
+                return
             if self._tool.press(x, y, event):
                 event.accept()
                 return
@@ -235,6 +270,11 @@ class MapCanvas(QGraphicsView):
         super().mouseMoveEvent(event)
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        if self._refused_press:
+            self._refused_press = False
+            self._press_pos = None
+            event.accept()
+            return
         x, y = self._map_xy(event)
         consumed = self._tool is not None and self._tool.release(x, y, event)
         moved = (

@@ -73,6 +73,7 @@ class MainWindow(QMainWindow):
         self.canvas.cursor_moved.connect(self._on_cursor)
         self.canvas.scale_changed.connect(self._on_scale)
         self.canvas.clicked.connect(self._on_click)
+        self.canvas.position_message.connect(lambda m: self.statusBar().showMessage(m, 10000))
 
     # -- construction -----------------------------------------------------------------
     def _dock(self, title: str, widget: QWidget, area: Qt.DockWidgetArea) -> QDockWidget:

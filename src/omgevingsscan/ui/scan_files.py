@@ -12,7 +12,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import QFileDialog, QMenu, QWidget
+from PySide6.QtWidgets import QFileDialog, QMenu, QMessageBox, QWidget
 
 from omgevingsscan.crs import to_wgs84
 from omgevingsscan.io.demo import load_demo_scan
@@ -186,8 +186,22 @@ class ScanFiles:
         if not path:
             return False
         if not path.endswith(".gpkg"):
+            # The dialog asked about the name as typed; ask again for the real file.
             path += ".gpkg"
+            if Path(path).exists() and not self.confirm_replace(Path(path)):
+                return False
         return self.save_to(Path(path))
+
+    def confirm_replace(self, path: Path) -> bool:
+        """Ask before a save replaces another existing file (it is then kept as .bak)."""
+        answer = QMessageBox.question(
+            self.window,
+            QCoreApplication.translate("MainWindow", "Replace scan?"),
+            QCoreApplication.translate(
+                "MainWindow", "{0} already exists. Replace it? The old file is kept as {1}."
+            ).format(path.name, path.name + ".bak"),
+        )
+        return answer == QMessageBox.StandardButton.Yes
 
     def save_to(self, path: Path) -> bool:
         """Write the scan (with the current view) to ``path``; errors go to a dialog."""
@@ -195,8 +209,12 @@ class ScanFiles:
             return False
         cx, cy = self.window.canvas.centre_xy()
         self.window.scan.view = {"cx": cx, "cy": cy, "scale": self.window.canvas.metres_per_pixel()}
+        current = self.window.scan_path
+        replacing_other = path.exists() and path.resolve() != (
+            current.resolve() if current else None
+        )
         try:
-            save_scan(self.window.scan, path)
+            save_scan(self.window.scan, path, backup=replacing_other)  # atomic; old kept as .bak
         except (OSError, ValueError) as exc:
             self.window.show_error(str(exc))
             return False

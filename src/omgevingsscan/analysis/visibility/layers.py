@@ -130,12 +130,12 @@ def exposure_frames(result: ExposureResult, crs: Any) -> tuple[gpd.GeoDataFrame,
     return ground, positions[[*POSITION_COLUMNS, "geometry"]]
 
 
-#: Default layer names of each result kind.
+#: Default layer (table) names of each result kind: the kind (see layers.names).
 DEFAULT_NAMES = {
-    "sightline": "Sight line",
-    "viewshed": "Viewshed",
-    "exposure": "Exposure",
-    "overlooks": "Overlook positions",
+    "sightline": "sightline",
+    "viewshed": "viewshed",
+    "exposure": "exposure",
+    "overlooks": "overlooks",
 }
 
 
@@ -158,7 +158,7 @@ def result_layers(
     if isinstance(result, ExposureResult):
         ground, positions = exposure_frames(result, crs)
         base = name or DEFAULT_NAMES["exposure"]
-        over = f"{name} – positions" if name else DEFAULT_NAMES["overlooks"]
+        over = f"{name}_positions" if name else DEFAULT_NAMES["overlooks"]
         return [ExposureLayer(base, ground), OverlookLayer(over, positions)]
     raise TypeError(f"no layer kind for {type(result).__name__}")
 

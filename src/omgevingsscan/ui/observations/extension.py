@@ -116,6 +116,7 @@ class ObservationsUI(QObject):
         self.post_tool, self.label_tool = self.tools.post, self.tools.label
         self.arrow_tool, self.zone_tool = self.tools.arrow, self.tools.zone
         self.measure_tool = self.tools.measure
+        self.annotate_button = self.tools.annotate_button
         self.menu.addSeparator()
         self.act_log = self._action(
             self.tr("&Log a sighting at the post"),

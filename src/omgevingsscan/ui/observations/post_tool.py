@@ -75,6 +75,12 @@ class PostTool(ToolBase):
         self._timer.stop()
 
     # -- mouse ------------------------------------------------------------------------------------
+    position_rule = True  # clicks outside the data are refused (ui.canvas)
+
+    def grabs(self, x: float, y: float) -> bool:
+        """Whether a press at map ``(x, y)`` grabs an existing post (always allowed)."""
+        return self.ui.post_at(x, y, PICK_PX) is not None
+
     def press(self, x: float, y: float, event: QMouseEvent) -> bool:
         self._start = (x, y)
         self._moved = False

@@ -14,6 +14,7 @@ from PySide6.QtWidgets import QMenu
 from omgevingsscan.ui.common import make_action
 from omgevingsscan.ui.observations.annotations import ArrowTool, LabelTool, MeasureTool, ZoneTool
 from omgevingsscan.ui.observations.post_tool import PostTool
+from omgevingsscan.ui.tool_groups import add_tool_group
 
 if TYPE_CHECKING:
     from omgevingsscan.ui.host import WindowHost
@@ -82,4 +83,11 @@ class ObservationTools:
             self.group.addAction(act)
             self.actions[id(tool)] = act
             menu.addAction(act)
-            window.toolbar.addAction(act)
+        # The post tool on the toolbar; the annotation tools behind one button (fits 1280 px).
+        window.toolbar.addAction(self.actions[id(self.post)])
+        self.annotate_button = add_tool_group(
+            window.toolbar,
+            QCoreApplication.translate(ctx, "Annotate"),
+            [self.actions[id(t)] for t, *_ in specs if t is not self.post],
+            "annotate-tools",
+        )

@@ -199,6 +199,12 @@ class RouteTool(RouteToolBase):
                 best = (d, name)
         return best[1] if best else None
 
+    position_rule = True  # clicks outside the data are refused (ui.canvas)
+
+    def grabs(self, x: float, y: float) -> bool:
+        """Whether a press at map ``(x, y)`` grabs an end of the route (always allowed)."""
+        return self.b is not None and self._handle_at(x, y) is not None
+
     def press(self, x: float, y: float, event: QMouseEvent) -> bool:
         if event.button() == Qt.MouseButton.LeftButton and self.b is not None:
             self.dragging = self._handle_at(x, y)

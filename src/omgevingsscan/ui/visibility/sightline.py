@@ -112,6 +112,13 @@ class SightlineTool(VisTool):
         self._drag = None
         self.owner.tool_gone()
 
+    position_rule = True  # clicks outside the data are refused (ui.canvas)
+
+    def grabs(self, x: float, y: float) -> bool:
+        """Whether a press at map ``(x, y)`` grabs an end of the line (always allowed)."""
+        o = self.owner
+        return self.near(x, y, o.a) or self.near(x, y, o.b)
+
     def press(self, x: float, y: float, event: QMouseEvent) -> bool:
         o = self.owner
         if o.b is not None and self.near(x, y, o.b):

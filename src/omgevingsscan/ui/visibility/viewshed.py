@@ -74,6 +74,12 @@ class ViewshedTool(VisTool):
         self._drag = False
         self.host.show_overlay("viewshed", [], [])
 
+    position_rule = True  # clicks outside the data are refused (ui.canvas)
+
+    def grabs(self, x: float, y: float) -> bool:
+        """Whether a press at map ``(x, y)`` grabs the observer (always allowed)."""
+        return self.near(x, y, self.owner.origin)
+
     def press(self, x: float, y: float, event: QMouseEvent) -> bool:
         self._drag = self.near(x, y, self.owner.origin)
         return True
