@@ -1,0 +1,489 @@
+"""Findings, measures and their photos: the advice part of a scan (issue 12). No Qt.
+
+A :class:`Finding` is a weakness the advisor records on the map: a point, line or zone
+in the scan's local metric CRS, a category (the checklist's topics), a description, a
+severity as likelihood × impact (1–5 each; :func:`risk_level` turns the product into
+low / medium / high / critical), links to the analysis results that support it, and a
+status. A :class:`Measure` answers one or more findings. A :class:`FindingPhoto` holds
+one photo of a finding as a BLOB in the scan's GeoPackage, so the scan stays one file.
+
+All three are :class:`~omgevingsscan.layers.records.Record` kinds: they are written to
+the GeoPackage as they are made, undone and merged by uuid exactly like posts and
+sightings (:class:`omgevingsscan.editing.ObservationEditor`).
+
+Statuses of a finding:
+
+``suggested``
+    Made from an analysis result (:mod:`omgevingsscan.analysis.findings`); not counted
+    anywhere until the advisor accepts it.
+``rejected``
+    A suggestion the advisor turned down; kept so it is not suggested again, never counted.
+``open``
+    Entered by the advisor, not yet confirmed.
+``accepted``
+    Confirmed by the advisor; it goes into the report.
+``resolved``
+    Its measures are in place; reported as resolved.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass, field
+from datetime import datetime
+from typing import Any, ClassVar
+
+import geopandas as gpd
+
+from omgevingsscan.layers.base import register_layer
+from omgevingsscan.layers.records import (
+    Record,
+    RecordLayer,
+    check_choice,
+    check_number,
+    check_text,
+    check_uuid,
+    parse_time,
+    utc_now,
+)
+
+#: Finding categories, in checklist order.
+CATEGORIES = (
+    "access",
+    "lighting",
+    "cameras",
+    "hiding",
+    "overlook",
+    "parking",
+    "escape",
+    "emergency",
+    "neighbours",
+    "other",
+)
+#: Readable names of the categories (translated at display time).
+CATEGORY_TITLES: dict[str, str] = {
+    "access": "Access and entrances",
+    "lighting": "Lighting",
+    "cameras": "Camera coverage",
+    "hiding": "Places to wait or hide unseen",
+    "overlook": "Overlooking windows and roofs",
+    "parking": "Parking and approach by car",
+    "escape": "Escape and evacuation routes",
+    "emergency": "Arrival of emergency services",
+    "neighbours": "Neighbours and public places in view",
+    "other": "Other",
+}
+STATUSES = ("suggested", "open", "accepted", "resolved", "rejected")
+#: Statuses that count: in the report, the matrix and the overall risk.
+COUNTED = ("open", "accepted", "resolved")
+#: Risk levels, lowest first, with the highest likelihood × impact of each.
+RISK_LEVELS: tuple[tuple[str, int], ...] = (
+    ("low", 4),
+    ("medium", 9),
+    ("high", 16),
+    ("critical", 25),
+)
+RISK_COLOURS: dict[str, str] = {
+    "low": "#2a9d8f",
+    "medium": "#e9c46a",
+    "high": "#f4a261",
+    "critical": "#c1121f",
+}
+MEASURE_TYPES = (
+    "barrier",
+    "lighting",
+    "camera",
+    "access_control",
+    "surveillance",
+    "procedure",
+    "communication",
+    "other",
+)
+RESPONSIBLE = ("municipality", "police", "official", "security_firm", "other")
+PRIORITIES = ("high", "medium", "low")
+COST_CLASSES = ("low", "medium", "high")
+MEASURE_STATUSES = ("proposed", "agreed", "in_progress", "done", "rejected")
+#: Largest photo accepted, bytes.
+MAX_PHOTO_BYTES = 20 * 1024 * 1024
+_MAGIC = {b"\xff\xd8\xff": "image/jpeg", b"\x89PNG\r\n\x1a\n": "image/png"}
+#: Link kinds: what analysis result a finding rests on.
+LINK_KINDS = ("overlook", "blind_spot", "chokepoint", "route", "sightline", "layer", "other")
+
+
+def check_scale(value: object, what: str) -> int:
+    """Return ``value`` as a whole number from 1 to 5, or raise ValueError naming ``what``."""
+    x = check_number(value, what, lo=1, hi=5)
+    if not float(x).is_integer():
+        raise ValueError(f"{what} must be a whole number from 1 to 5, got {value!r}")
+    return int(x)
+
+
+def risk_score(likelihood: int, impact: int) -> int:
+    """Likelihood × impact (1–25)."""
+    return int(likelihood) * int(impact)
+
+
+def risk_level(likelihood: int, impact: int) -> str:
+    """The risk level of likelihood × impact: "low" (≤4), "medium" (≤9), "high" (≤16),
+    "critical" (≥20)."""
+    score = risk_score(likelihood, impact)
+    for name, top in RISK_LEVELS:
+        if score <= top:
+            return name
+    return RISK_LEVELS[-1][0]
+
+
+def overall_risk(findings: list[Finding]) -> str | None:
+    """The highest risk level among the open and accepted findings (None when there are none)."""
+    order = [name for name, _ in RISK_LEVELS]
+    levels = [f.risk for f in findings if f.status in ("open", "accepted")]
+    return max(levels, key=order.index) if levels else None
+
+
+def _check_links(value: object) -> str:
+    if value is None or value == "":
+        return "[]"
+    items = json.loads(value) if isinstance(value, str) else value
+    if not isinstance(items, list):
+        raise ValueError("links must be a list of {kind, layer, ref, label}")
+    out = []
+    for item in items:
+        if not isinstance(item, dict):
+            raise ValueError(f"link {item!r} is not an object")
+        kind = check_choice(item.get("kind", "other"), LINK_KINDS, "link kind")
+        out.append(
+            {
+                "kind": kind,
+                "layer": check_text(item.get("layer", ""), "link layer", max_len=200),
+                "ref": check_text(item.get("ref", ""), "link reference", max_len=200),
+                "label": check_text(item.get("label", ""), "link label", max_len=300),
+            }
+        )
+    return json.dumps(out, ensure_ascii=False, sort_keys=True)
+
+
+@dataclass(frozen=True, kw_only=True)
+class Finding(Record):
+    """A weakness found in the scan.
+
+    Attributes
+    ----------
+    geometry
+        Point, LineString or Polygon in the scan's local metric CRS (metres).
+    number
+        Map number (1, 2, ...), shown on the maps and in the tables.
+    title
+        Short name ("Overlooking office, Amstel 3"). Required.
+    category
+        One of :data:`CATEGORIES`.
+    description
+        What is weak and why.
+    likelihood, impact
+        1 (very low) to 5 (very high).
+    status
+        One of :data:`STATUSES`.
+    links
+        JSON list of ``{"kind", "layer", "ref", "label"}``: the analysis results it rests on.
+    source
+        Key of the suggestion it came from ("overlook:w123"), "" when entered by hand.
+    checklist
+        Id of the checklist item it answers, or "".
+    created
+        When it was entered (UTC).
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("uuid", "TEXT"),
+        ("number", "INTEGER"),
+        ("title", "TEXT"),
+        ("category", "TEXT"),
+        ("description", "TEXT"),
+        ("likelihood", "INTEGER"),
+        ("impact", "INTEGER"),
+        ("status", "TEXT"),
+        ("links", "TEXT"),
+        ("source", "TEXT"),
+        ("checklist", "TEXT"),
+        ("created", "DATETIME"),
+    )
+    TIME_COLUMNS: ClassVar[tuple[str, ...]] = ("created",)
+    GEOMETRY_TYPE: ClassVar[str] = "GEOMETRY"
+    GEOMETRY_KINDS: ClassVar[tuple[str, ...]] = ("Point", "LineString", "Polygon")
+
+    title: str
+    number: int = 0
+    category: str = "other"
+    description: str = ""
+    likelihood: int = 3
+    impact: int = 3
+    status: str = "open"
+    links: str = "[]"
+    source: str = ""
+    checklist: str = ""
+    created: datetime = field(default_factory=utc_now)
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._set("title", check_text(self.title, "finding title", max_len=200, required=True))
+        number = check_number(self.number, "finding number", lo=0, hi=100000)
+        self._set("number", int(number))
+        self._set("category", check_choice(self.category, CATEGORIES, "category"))
+        self._set("description", check_text(self.description, "description", max_len=10000))
+        self._set("likelihood", check_scale(self.likelihood, "likelihood"))
+        self._set("impact", check_scale(self.impact, "impact"))
+        self._set("status", check_choice(self.status, STATUSES, "finding status"))
+        self._set("links", _check_links(self.links))
+        self._set("source", check_text(self.source, "source", max_len=300))
+        self._set("checklist", check_text(self.checklist, "checklist item", max_len=100))
+        self._set("created", parse_time(self.created, "created"))
+
+    @property
+    def score(self) -> int:
+        """Likelihood × impact."""
+        return risk_score(self.likelihood, self.impact)
+
+    @property
+    def risk(self) -> str:
+        """Risk level (see :func:`risk_level`)."""
+        return risk_level(self.likelihood, self.impact)
+
+    @property
+    def counted(self) -> bool:
+        """Whether the finding counts (open, accepted or resolved)."""
+        return self.status in COUNTED
+
+    def link_list(self) -> list[dict[str, str]]:
+        """The links as a list of dicts."""
+        return list(json.loads(self.links))
+
+
+def _check_uuid_list(value: object) -> str:
+    if value is None or value == "":
+        return ""
+    parts = value if isinstance(value, (list, tuple)) else str(value).split(",")
+    uuids = [check_uuid(p) for p in parts if str(p).strip()]
+    return ",".join(dict.fromkeys(uuids))
+
+
+@dataclass(frozen=True, kw_only=True)
+class Measure(Record):
+    """A measure answering one or more findings.
+
+    Attributes
+    ----------
+    geometry
+        Where it applies (local CRS, metres); by default the first finding's location.
+    type
+        One of :data:`MEASURE_TYPES`.
+    description
+        What is to be done. Required.
+    responsible
+        One of :data:`RESPONSIBLE` (the municipality, the police, the official, the
+        security firm, other).
+    priority
+        high, medium or low.
+    cost
+        Rough cost class: low, medium or high.
+    status
+        One of :data:`MEASURE_STATUSES`.
+    findings
+        Comma-separated uuids of the findings it answers.
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("uuid", "TEXT"),
+        ("type", "TEXT"),
+        ("description", "TEXT"),
+        ("responsible", "TEXT"),
+        ("priority", "TEXT"),
+        ("cost", "TEXT"),
+        ("status", "TEXT"),
+        ("findings", "TEXT"),
+    )
+    GEOMETRY_TYPE: ClassVar[str] = "GEOMETRY"
+    GEOMETRY_KINDS: ClassVar[tuple[str, ...]] = ("Point", "LineString", "Polygon")
+
+    description: str
+    type: str = "other"
+    responsible: str = "municipality"
+    priority: str = "medium"
+    cost: str = "medium"
+    status: str = "proposed"
+    findings: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._set("type", check_choice(self.type, MEASURE_TYPES, "measure type"))
+        self._set(
+            "description",
+            check_text(self.description, "measure description", max_len=5000, required=True),
+        )
+        self._set("responsible", check_choice(self.responsible, RESPONSIBLE, "responsible party"))
+        self._set("priority", check_choice(self.priority, PRIORITIES, "priority"))
+        self._set("cost", check_choice(self.cost, COST_CLASSES, "cost class"))
+        self._set("status", check_choice(self.status, MEASURE_STATUSES, "measure status"))
+        self._set("findings", _check_uuid_list(self.findings))
+
+    def finding_uuids(self) -> list[str]:
+        """The uuids of the findings it answers."""
+        return [u for u in self.findings.split(",") if u]
+
+
+def photo_mime(data: bytes) -> str:
+    """The MIME type of JPEG or PNG ``data``; ValueError for anything else."""
+    for magic, mime in _MAGIC.items():
+        if data.startswith(magic):
+            return mime
+    raise ValueError("the photo is not a JPEG or PNG image")
+
+
+@dataclass(frozen=True, kw_only=True)
+class FindingPhoto(Record):
+    """A photo of a finding, kept as a BLOB in the scan file.
+
+    Attributes
+    ----------
+    geometry
+        Where it was taken (default: the finding's location), local CRS.
+    finding
+        uuid of the finding.
+    filename
+        Original file name.
+    caption
+        Text printed under the photo.
+    data
+        The JPEG or PNG bytes (at most :data:`MAX_PHOTO_BYTES`).
+    mime
+        image/jpeg or image/png (from the bytes).
+    """
+
+    COLUMNS: ClassVar[tuple[tuple[str, str], ...]] = (
+        ("uuid", "TEXT"),
+        ("finding", "TEXT"),
+        ("filename", "TEXT"),
+        ("caption", "TEXT"),
+        ("mime", "TEXT"),
+        ("data", "BLOB"),
+    )
+    GEOMETRY_TYPE: ClassVar[str] = "POINT"
+    GEOMETRY_KINDS: ClassVar[tuple[str, ...]] = ("Point",)
+
+    finding: str
+    data: bytes
+    filename: str = ""
+    caption: str = ""
+    mime: str = ""
+
+    def __post_init__(self) -> None:
+        super().__post_init__()
+        self._set("finding", check_uuid(self.finding))
+        data = self.data
+        if isinstance(data, str) and data.startswith("base64:"):
+            import base64
+
+            data = base64.b64decode(data[7:])
+        if isinstance(data, (bytearray, memoryview)):
+            data = bytes(data)
+        if not isinstance(data, bytes) or not data:
+            raise ValueError("the photo holds no image data")
+        if len(data) > MAX_PHOTO_BYTES:
+            raise ValueError(
+                f"the photo is {len(data) / 1e6:.1f} MB; at most {MAX_PHOTO_BYTES / 1e6:.0f} MB"
+            )
+        self._set("data", data)
+        self._set("mime", photo_mime(data))
+        self._set("filename", check_text(self.filename, "file name", max_len=300))
+        self._set("caption", check_text(self.caption, "caption", max_len=1000))
+
+
+_FINDING_STYLE: dict[str, Any] = {
+    "fill": "#c1121f",
+    "fill_opacity": 0.25,
+    "stroke": "#7a0c12",
+    "stroke_width": 2.0,
+    "width_units": "px",
+    "marker": "circle",
+    "marker_size": 12.0,
+    "label_column": "number",
+    "column": "status",
+    "categories": {
+        "suggested": {"fill": "#9e9e9e", "stroke": "#616161", "dash": [4, 3]},
+        "open": {"fill": "#e85d04", "stroke": "#9a3b00"},
+        "accepted": {"fill": "#c1121f", "stroke": "#7a0c12"},
+        "resolved": {"fill": "#2a9d8f", "stroke": "#1b6b61"},
+        "rejected": {"fill": "#d9d9d9", "stroke": "#bdbdbd", "fill_opacity": 0.1},
+    },
+}
+
+
+@register_layer
+class FindingsLayer(RecordLayer[Finding]):
+    """The findings of the scan, numbered on the map and coloured by status."""
+
+    kind: ClassVar[str] = "findings"
+    title: ClassVar[str] = "Findings"
+    geometry_kind: ClassVar[str] = "point"
+    record_type: ClassVar[type[Record]] = Finding
+    default_style: ClassVar[dict[str, Any]] = _FINDING_STYLE
+
+    def next_number(self) -> int:
+        """The next free map number."""
+        return max((f.number for f in self), default=0) + 1
+
+    def by_number(self, number: int) -> Finding | None:
+        """The finding with map number ``number``, or None."""
+        return next((f for f in self if f.number == int(number)), None)
+
+    def by_source(self, source: str) -> Finding | None:
+        """The finding made from suggestion ``source``, or None."""
+        return next((f for f in self if source and f.source == source), None)
+
+    def counted(self) -> list[Finding]:
+        """The findings that count (open, accepted, resolved), by number."""
+        return sorted((f for f in self if f.counted), key=lambda f: f.number)
+
+
+@register_layer
+class MeasuresLayer(RecordLayer[Measure]):
+    """Measures answering the findings."""
+
+    kind: ClassVar[str] = "measures"
+    title: ClassVar[str] = "Measures"
+    geometry_kind: ClassVar[str] = "point"
+    record_type: ClassVar[type[Record]] = Measure
+    default_style: ClassVar[dict[str, Any]] = {
+        "fill": "#1d4ed8",
+        "stroke": "#ffffff",
+        "marker": "square",
+        "marker_size": 9.0,
+    }
+
+    def for_finding(self, uuid: str) -> list[Measure]:
+        """The measures answering finding ``uuid``."""
+        return [m for m in self if uuid in m.finding_uuids()]
+
+
+@register_layer
+class FindingPhotosLayer(RecordLayer[FindingPhoto]):
+    """Photos of findings (BLOBs in the scan file); hidden on the map by default."""
+
+    kind: ClassVar[str] = "finding_photos"
+    title: ClassVar[str] = "Finding photos"
+    geometry_kind: ClassVar[str] = "point"
+    record_type: ClassVar[type[Record]] = FindingPhoto
+    default_style: ClassVar[dict[str, Any]] = {"fill": "#555555", "marker_size": 5.0}
+
+    @property
+    def data(self) -> gpd.GeoDataFrame:
+        """The photos as a GeoDataFrame without the image bytes (``bytes`` holds the size)."""
+        frame = super().data
+        frame["bytes"] = [len(b) for b in frame["data"]]
+        return frame.drop(columns=["data"])
+
+    @data.setter
+    def data(self, value: gpd.GeoDataFrame) -> None:
+        RecordLayer.data.fset(self, value)  # type: ignore[attr-defined]
+
+    def for_finding(self, uuid: str) -> list[FindingPhoto]:
+        """The photos of finding ``uuid``, in order."""
+        return [p for p in self if p.finding == uuid]
