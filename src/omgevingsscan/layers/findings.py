@@ -35,7 +35,7 @@ from typing import Any, ClassVar
 
 import geopandas as gpd
 
-from omgevingsscan.layers.base import register_layer
+from omgevingsscan.layers.base import VectorLayer, register_layer
 from omgevingsscan.layers.records import (
     Record,
     RecordLayer,
@@ -487,3 +487,32 @@ class FindingPhotosLayer(RecordLayer[FindingPhoto]):
     def for_finding(self, uuid: str) -> list[FindingPhoto]:
         """The photos of finding ``uuid``, in order."""
         return [p for p in self if p.finding == uuid]
+
+
+@register_layer
+class ChangesLayer(VectorLayer):
+    """What changed between two scans (:mod:`omgevingsscan.analysis.findings.diff`):
+    columns ``what`` (building, path, barrier, camera, exposure, finding), ``change``
+    (added, removed, gained, lost, opened, resolved), ``ref`` and ``name``."""
+
+    kind: ClassVar[str] = "changes"
+    title: ClassVar[str] = "Changes since the previous scan"
+    geometry_kind: ClassVar[str] = "polygon"
+    default_style: ClassVar[dict[str, Any]] = {
+        "fill": "#7b2cbf",
+        "fill_opacity": 0.35,
+        "stroke": "#7b2cbf",
+        "stroke_width": 2.0,
+        "width_units": "px",
+        "marker": "circle",
+        "marker_size": 10.0,
+        "column": "change",
+        "categories": {
+            "added": {"fill": "#2b9348", "stroke": "#1b5e20"},
+            "removed": {"fill": "#d00000", "stroke": "#6a040f", "dash": [4, 3]},
+            "gained": {"fill": "#f48c06", "stroke": "#9c6644"},
+            "lost": {"fill": "#90e0ef", "stroke": "#0077b6"},
+            "opened": {"fill": "#c1121f", "stroke": "#7a0c12"},
+            "resolved": {"fill": "#2a9d8f", "stroke": "#1b6b61"},
+        },
+    }
