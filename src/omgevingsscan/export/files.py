@@ -30,6 +30,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "gpx": (".gpx",),
     "csv": (".csv",),
     "gpkg": (".gpkg",),
+    "docx": (".docx",),
 }
 
 

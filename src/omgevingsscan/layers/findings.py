@@ -398,13 +398,14 @@ class FindingPhoto(Record):
 
 _FINDING_STYLE: dict[str, Any] = {
     "fill": "#c1121f",
-    "fill_opacity": 0.25,
+    "fill_opacity": 0.6,
     "stroke": "#7a0c12",
-    "stroke_width": 2.0,
+    "stroke_width": 2.5,
     "width_units": "px",
     "marker": "circle",
     "marker_size": 12.0,
-    "label_column": "number",
+    "label_column": "label",
+    "font_size": 10.0,
     "column": "status",
     "categories": {
         "suggested": {"fill": "#9e9e9e", "stroke": "#616161", "dash": [4, 3]},
@@ -425,6 +426,19 @@ class FindingsLayer(RecordLayer[Finding]):
     geometry_kind: ClassVar[str] = "point"
     record_type: ClassVar[type[Record]] = Finding
     default_style: ClassVar[dict[str, Any]] = _FINDING_STYLE
+
+    @property
+    def data(self) -> gpd.GeoDataFrame:
+        """The findings as a GeoDataFrame, with ``label`` (the map number as text) and
+        ``risk`` (the risk level) added."""
+        frame = super().data
+        frame["label"] = [str(n) for n in frame["number"]]
+        frame["risk"] = [risk_level(a, b) for a, b in zip(frame["likelihood"], frame["impact"])]
+        return frame
+
+    @data.setter
+    def data(self, value: gpd.GeoDataFrame) -> None:
+        RecordLayer.data.fset(self, value)  # type: ignore[attr-defined]
 
     def next_number(self) -> int:
         """The next free map number."""
