@@ -84,6 +84,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--date", default="", help="date on the cover (default today)")
     r.add_argument("--classification", default="")
     r.add_argument("--dpi", type=int, default=200, help="resolution of the report maps")
+    from omgevingsscan.commands.findings import report_arguments
+
+    report_arguments(r)
     r.set_defaults(func=run_report)
 
 
@@ -214,7 +217,10 @@ def run_report(args: argparse.Namespace) -> int:
     """Run ``omgevingsscan report``."""
     from omgevingsscan.export.report import ReportOptions
 
+    from omgevingsscan.commands.findings import report_extras
+
     check_target(args.out, "pdf")
+    extras = report_extras(args)
     for problem in register_layer_kinds():
         _say(f"omgevingsscan: warning: layer module not loaded: {problem}")
     scan = open_scan(args.scan)
@@ -229,8 +235,10 @@ def run_report(args: argparse.Namespace) -> int:
             date=args.date,
             classification=args.classification,
             map_dpi=args.dpi,
+            **extras.options,
         ),
     )
+    extras.write(scan, _say)
     assessed = ", ".join(s.section.title for s in findings.assessed) or "none"
     _say(f"wrote {out} (analyses assessed: {assessed})")
     return 0

@@ -336,3 +336,57 @@ def run_diff(args: argparse.Namespace) -> int:
         write_text_atomic(geojson_text(diff.frame(new.crs), {"summary": diff.counts()}), args.geojson)
     print(json.dumps(diff.to_dict(), indent=2, ensure_ascii=False))
     return 0
+
+
+# -- the report's advice outputs (hooked into ``report`` in commands/export.py) ---------------
+def report_arguments(r: argparse.ArgumentParser) -> None:
+    """Add ``--docx``, ``--handout``, ``--since``, ``--lang``, ``--version``, ``--threat``."""
+    r.add_argument("--docx", help="also write the editable copy (.docx)")
+    r.add_argument("--handout", help="also write the one-page police handout (.pdf)")
+    r.add_argument("--since", metavar="OLD.gpkg", help="add the changes since an earlier scan")
+    r.add_argument("--lang", default="en", choices=("en", "nl"), help="report language")
+    r.add_argument("--version", dest="doc_version", default="1.0", help="document version")
+    r.add_argument("--threat", help="threat context (default: the one stored in the scan)")
+
+
+class ReportExtras:
+    """Checked extra options of ``report`` and the extra files to write after the PDF."""
+
+    def __init__(self, args: argparse.Namespace) -> None:
+        from omgevingsscan.export.files import check_target
+
+        self.args = args
+        self.options: dict[str, Any] = {
+            "language": args.lang,
+            "version": args.doc_version,
+            "threat": args.threat,
+        }
+        if args.docx:
+            check_target(args.docx, "docx")
+        if args.handout:
+            check_target(args.handout, "pdf")
+        if args.since:
+            diff, _ = diff_files(args.since, args.scan)
+            self.options["since"] = diff
+
+    def write(self, scan: Any, say: Any) -> None:
+        """Write the handout and the .docx that were asked for."""
+        from omgevingsscan.export.report import ReportOptions
+        from omgevingsscan.export.report.docx import write_docx
+        from omgevingsscan.export.report.handout import write_handout
+        from omgevingsscan.render.report_maps import QtMapRenderer
+
+        a = self.args
+        options = ReportOptions(
+            title=a.title, author=a.author, date=a.date, classification=a.classification,
+            map_dpi=a.dpi, **self.options,
+        )  # fmt: skip
+        if a.handout:
+            say(f"wrote {write_handout(scan, a.handout, options, QtMapRenderer())}")
+        if a.docx:
+            say(f"wrote {write_docx(scan, a.docx, options, QtMapRenderer())}")
+
+
+def report_extras(args: argparse.Namespace) -> ReportExtras:
+    """Check the advice options of ``report`` before anything is written."""
+    return ReportExtras(args)

@@ -487,6 +487,10 @@ class FindingPhotosLayer(RecordLayer[FindingPhoto]):
     record_type: ClassVar[type[Record]] = FindingPhoto
     default_style: ClassVar[dict[str, Any]] = {"fill": "#555555", "marker_size": 5.0}
 
+    def __init__(self, name: str, data: Any = None, **kwargs: Any) -> None:
+        kwargs.setdefault("visible", False)
+        super().__init__(name, data, **kwargs)
+
     @property
     def data(self) -> gpd.GeoDataFrame:
         """The photos as a GeoDataFrame without the image bytes (``bytes`` holds the size)."""

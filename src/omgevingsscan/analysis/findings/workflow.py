@@ -60,18 +60,23 @@ def add_finding(editor: Editor, geometry: BaseGeometry, title: str, **attrs: Any
 
 
 def accept(editor: Editor, suggestion: Suggestion | Finding, status: str = "accepted") -> Finding:
-    """Accept a suggestion (or reject it with ``status="rejected"``), undoably.
+    """Accept a suggestion (or reject it with ``status="rejected"``, or keep it for
+    later with ``status="suggested"``), undoably.
 
-    A suggestion already stored (status "suggested") changes status; a new one is added
-    with the next map number.
+    A suggestion already stored changes status; a new one is added. Only a counted
+    finding gets a map number (the next free one), so rejected suggestions leave no gap.
     """
     layer = findings_layer(editor)
     finding = suggestion.finding if isinstance(suggestion, Suggestion) else suggestion
+    counted = status in ("open", "accepted", "resolved")
     if finding.uuid in layer:
+        changes: dict[str, Any] = {"status": status}
+        if counted and layer.get(finding.uuid).number == 0:
+            changes["number"] = layer.next_number()
         return editor.update(  # type: ignore[no-any-return]
-            layer, finding.uuid, undo_text=f"{status.title()} finding", status=status
+            layer, finding.uuid, undo_text=f"{status.title()} finding", **changes
         )
-    record = finding.evolve(status=status, number=layer.next_number())
+    record = finding.evolve(status=status, number=layer.next_number() if counted else 0)
     editor.add(layer, record, text=f"{status.title()} finding {record.number}")
     return record
 

@@ -200,7 +200,7 @@ def table(b: ReportBuilder, advice: Advice) -> list[Flowable]:
             [_("map no."), _("finding"), _("category"), _("L × I"), _("risk"), _("status"),
              _("measures")],
             rows,
-            [0.07, 0.22, 0.14, 0.1, 0.09, 0.09, 0.29],
+            [0.08, 0.2, 0.15, 0.09, 0.08, 0.12, 0.28],
             _risk_cells(rows, 4, advice.findings),
         )  # fmt: skip
     )
@@ -212,7 +212,7 @@ def details(b: ReportBuilder, advice: Advice) -> list[Flowable]:
     _ = b._
     if not advice.findings:
         return []
-    story: list[Flowable] = [PageBreak(), b.p(_("4 Findings in detail"), "h1")]
+    story: list[Flowable] = [CondPageBreak(90 * mm), b.p(_("4 Findings in detail"), "h1")]
     for f in advice.findings:
         b.check()
         text: list[Flowable] = [
