@@ -16,21 +16,62 @@ def test_finding_and_measure_commands(scan_copy, tmp_path, capsys):
     photo = tmp_path / "p.jpg"
     photo.write_bytes(jpeg())
     s = str(scan_copy)
-    assert main(["finding", "add", s, "--title", "Dark gate", "--at", f"{lat},{lon}",
-                 "--category", "lighting", "--likelihood", "4", "--impact", "3",
-                 "--photo", str(photo), "--caption", "the gate"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "finding",
+                "add",
+                s,
+                "--title",
+                "Dark gate",
+                "--at",
+                f"{lat},{lon}",
+                "--category",
+                "lighting",
+                "--likelihood",
+                "4",
+                "--impact",
+                "3",
+                "--photo",
+                str(photo),
+                "--caption",
+                "the gate",
+            ]
+        )
+        == 0
+    )
     number, uuid = capsys.readouterr().out.split()
     assert number == "1"
-    zone = ";".join(f"{a},{b}" for a, b in (
-        to_wgs84(scan.site.x + dx, scan.site.y + dy, scan.crs)
-        for dx, dy in ((0, 0), (30, 0), (30, 30))))  # fmt: skip
+    zone = ";".join(
+        f"{a},{b}"
+        for a, b in (
+            to_wgs84(scan.site.x + dx, scan.site.y + dy, scan.crs)
+            for dx, dy in ((0, 0), (30, 0), (30, 30))
+        )
+    )
     assert main(["finding", "add", s, "--title", "Crowd area", "--zone", zone]) == 0
     capsys.readouterr()
     assert main(["finding", "edit", s, "1", "--status", "accepted", "--impact", "5"]) == 0
     edited = json.loads(capsys.readouterr().out)
     assert edited["status"] == "accepted" and edited["risk"] == "critical"
-    assert main(["measure", "add", s, "--findings", "1,2", "--description", "Lamps",
-                 "--type", "lighting", "--responsible", "municipality"]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "measure",
+                "add",
+                s,
+                "--findings",
+                "1,2",
+                "--description",
+                "Lamps",
+                "--type",
+                "lighting",
+                "--responsible",
+                "municipality",
+            ]
+        )
+        == 0
+    )
     capsys.readouterr()
     assert main(["measure", "list", s]) == 0
     measures = json.loads(capsys.readouterr().out)

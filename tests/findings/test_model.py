@@ -23,9 +23,17 @@ from tests.findings.conftest import jpeg
 
 @pytest.mark.parametrize(
     ("likelihood", "impact", "level"),
-    [(1, 1, "low"), (2, 2, "low"), (1, 5, "medium"), (3, 3, "medium"), (2, 5, "high"),
-     (4, 4, "high"), (4, 5, "critical"), (5, 5, "critical")],
-)  # fmt: skip
+    [
+        (1, 1, "low"),
+        (2, 2, "low"),
+        (1, 5, "medium"),
+        (3, 3, "medium"),
+        (2, 5, "high"),
+        (4, 4, "high"),
+        (4, 5, "critical"),
+        (5, 5, "critical"),
+    ],
+)
 def test_risk_levels(likelihood, impact, level):
     assert risk_level(likelihood, impact) == level
 
@@ -62,10 +70,15 @@ def test_geometries_and_overall_risk():
 def _fill(editor: ObservationEditor) -> tuple[Finding, Measure, FindingPhoto]:
     site = editor.scan.site
     f = wf.add_finding(
-        editor, Point(site.x + 12, site.y), "Overlooking office", category="overlook",
-        likelihood=4, impact=5, status="accepted",
+        editor,
+        Point(site.x + 12, site.y),
+        "Overlooking office",
+        category="overlook",
+        likelihood=4,
+        impact=5,
+        status="accepted",
         links=[{"kind": "overlook", "layer": "Overlook positions", "ref": "w1", "label": "rank 1"}],
-    )  # fmt: skip
+    )
     m = wf.add_measure(editor, [f], "Frosted glass", type="other", responsible="municipality")
     layer = editor.layer("finding_photos")
     photo = FindingPhoto(

@@ -49,16 +49,24 @@ def advised(analysed_gpkg, tmp_path_factory):  # type: ignore[no-untyped-def]
     path = shutil.copy(analysed_gpkg, tmp_path_factory.mktemp("adv") / "adv.gpkg")
     editor = ObservationEditor.open(path)
     # unique titles (two unnamed waiting spots would read the same)
-    found = [s.finding.evolve(title=f"{s.finding.title} ({s.key})") for s in suggest_findings(editor.scan)]
+    found = [
+        s.finding.evolve(title=f"{s.finding.title} ({s.key})")
+        for s in suggest_findings(editor.scan)
+    ]
     for s in found[:-2]:
         wf.accept(editor, s)
     wf.accept(editor, found[-2], "rejected")
     wf.accept(editor, found[-1], "suggested")
     site = editor.scan.site
     own = wf.add_finding(
-        editor, Point(site.x - 15, site.y + 25), "Unlit back door", category="lighting",
-        likelihood=3, impact=4, status="accepted",
-    )  # fmt: skip
+        editor,
+        Point(site.x - 15, site.y + 25),
+        "Unlit back door",
+        category="lighting",
+        likelihood=3,
+        impact=4,
+        status="accepted",
+    )
     photo = path.parent / "door.jpg"
     photo.write_bytes(jpeg((320, 240)))
     wf.add_photo(editor, own, photo, "Back door at night")
@@ -67,9 +75,10 @@ def advised(analysed_gpkg, tmp_path_factory):  # type: ignore[no-untyped-def]
     editor.close()
     scan = load_scan(path)
     data = update_assessment(
-        scan.meta, threat="Threats after a council decision",
+        scan.meta,
+        threat="Threats after a council decision",
         contacts=[{"role": "Police liaison", "name": "J. de Vries", "phone": "+31 20 555 0101"}],
-    )  # fmt: skip
+    )
     write_assessment(path, data)
     return path, found
 
@@ -77,8 +86,20 @@ def advised(analysed_gpkg, tmp_path_factory):  # type: ignore[no-untyped-def]
 def test_report_text_holds_summary_matrix_and_only_counted_findings(advised, tmp_path):
     path, found = advised
     out, docx_out, handout = tmp_path / "r.pdf", tmp_path / "r.docx", tmp_path / "h.pdf"
-    args = ["report", str(path), "--out", str(out), "--docx", str(docx_out), "--handout",
-            str(handout), "--dpi", "72", "--classification", "VERTROUWELIJK"]  # fmt: skip
+    args = [
+        "report",
+        str(path),
+        "--out",
+        str(out),
+        "--docx",
+        str(docx_out),
+        "--handout",
+        str(handout),
+        "--dpi",
+        "72",
+        "--classification",
+        "VERTROUWELIJK",
+    ]
     assert main(args) == 0
     text = _text(out)
     pages, _ = _pages(out)
@@ -116,12 +137,34 @@ def test_report_text_holds_summary_matrix_and_only_counted_findings(advised, tmp
 def test_dutch_report(advised, tmp_path):
     path, _found = advised
     out = tmp_path / "nl.pdf"
-    assert main(["report", str(path), "--out", str(out), "--lang", "nl", "--dpi", "72",
-                 "--since", str(path)]) == 0  # fmt: skip
+    assert (
+        main(
+            [
+                "report",
+                str(path),
+                "--out",
+                str(out),
+                "--lang",
+                "nl",
+                "--dpi",
+                "72",
+                "--since",
+                str(path),
+            ]
+        )
+        == 0
+    )
     text = _text(out)
-    for phrase in ("1 Managementsamenvatting", "2 Risicomatrix", "Kans", "Totaal risiconiveau",
-                   "3 Bevindingen en maatregelen", "6 Wijzigingen sinds", "Bijlage A Analyses"):
-        assert phrase in text, phrase  # fmt: skip
+    for phrase in (
+        "1 Managementsamenvatting",
+        "2 Risicomatrix",
+        "Kans",
+        "Totaal risiconiveau",
+        "3 Bevindingen en maatregelen",
+        "6 Wijzigingen sinds",
+        "Bijlage A Analyses",
+    ):
+        assert phrase in text, phrase
 
 
 def test_every_report_text_has_a_dutch_translation():
@@ -162,8 +205,10 @@ def _image_heights(pdf) -> list[float]:
     return heights
 
 
-@pytest.mark.parametrize(("radius", "shape"), [(50, "landscape"), (500, "portrait"),
-                                               (3000, "landscape"), (3000, "portrait")])  # fmt: skip
+@pytest.mark.parametrize(
+    ("radius", "shape"),
+    [(50, "landscape"), (500, "portrait"), (3000, "landscape"), (3000, "portrait")],
+)
 def test_every_image_fits_its_frame(radius, shape, tmp_path):
     from omgevingsscan.io.osm import import_scan
     from omgevingsscan.layers.base import VectorLayer
@@ -177,7 +222,9 @@ def test_every_image_fits_its_frame(radius, shape, tmp_path):
 
     strip = box(x - w / 2, y - h / 2, x + w / 2, y + h / 2)
     for layer in scan.layers:  # a data extent of the wanted shape
-        if isinstance(layer, VectorLayer) and layer.kind in {c.kind for c in OSM_LAYER_KINDS.values()}:
+        if isinstance(layer, VectorLayer) and layer.kind in {
+            c.kind for c in OSM_LAYER_KINDS.values()
+        }:
             frame = layer.data
             layer.data = frame[frame.geometry.intersects(strip)]
     for i in range(16):  # a long legend: many result layers with categories, near the site
@@ -186,12 +233,13 @@ def test_every_image_fits_its_frame(radius, shape, tmp_path):
         frame = gpd.GeoDataFrame({"category": cats}, geometry=pts, crs=scan.crs)
         style = {
             "column": "category",
-            "categories": {c: {"fill": f"#{(i * 15) % 255:02x}{j * 40:02x}80"}
-                           for j, c in enumerate(cats)},
-        }  # fmt: skip
+            "categories": {
+                c: {"fill": f"#{(i * 15) % 255:02x}{j * 40:02x}80"} for j, c in enumerate(cats)
+            },
+        }
         scan.layers.append(VectorLayer(f"result {i}", frame, style=style))
-    from omgevingsscan.render.report_maps import QtMapRenderer, export_report
     from omgevingsscan.export.report import MapFigure
+    from omgevingsscan.render.report_maps import QtMapRenderer, export_report
 
     tall = QtMapRenderer().render_figure(
         scan, MapFigure(scan.study_area.polygon.bounds, TEXT_W / 2.835, 150.0), 72

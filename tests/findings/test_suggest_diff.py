@@ -131,11 +131,20 @@ def test_checklists_cover_every_topic_in_both_languages(kind):
 def test_own_checklist_wins_and_bad_one_is_named(tmp_path, monkeypatch):
     monkeypatch.setenv("OMGEVINGSSCAN_CONFIG_DIR", str(tmp_path))
     (tmp_path / "checklists").mkdir()
-    own = {"site_kind": "venue", "items": [{"id": "x", "category": "lighting",
-                                             "text": {"en": "Lamps?", "nl": "Lampen?"}}]}  # fmt: skip
+    own = {
+        "site_kind": "venue",
+        "items": [{"id": "x", "category": "lighting", "text": {"en": "Lamps?", "nl": "Lampen?"}}],
+    }
     (tmp_path / "checklists" / "venue.json").write_text(json.dumps(own))
     assert [i.id for i in load_checklist("venue").items] == ["x"]
     with pytest.raises(InputFileError, match="category 'sky' unknown"):
-        parse_checklist(json.dumps({"site_kind": "venue", "items": [
-            {"id": "y", "category": "sky", "text": {"en": "?"}}]}), "bad.json")  # fmt: skip
+        parse_checklist(
+            json.dumps(
+                {
+                    "site_kind": "venue",
+                    "items": [{"id": "y", "category": "sky", "text": {"en": "?"}}],
+                }
+            ),
+            "bad.json",
+        )
     shutil.rmtree(tmp_path / "checklists")

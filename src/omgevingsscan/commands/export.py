@@ -215,9 +215,8 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Run ``omgevingsscan report``."""
-    from omgevingsscan.export.report import ReportOptions
-
     from omgevingsscan.commands.findings import report_extras
+    from omgevingsscan.export.report import ReportOptions
 
     check_target(args.out, "pdf")
     extras = report_extras(args)

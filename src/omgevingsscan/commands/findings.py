@@ -242,8 +242,9 @@ def run_finding_context(args: argparse.Namespace) -> int:
     """Set the threat context and contacts; print them as JSON."""
     scan = open_scan(args.scan)
     try:
-        contacts = [] if args.clear_contacts else list(scan.meta.get("assessment", {}).get(
-            "contacts", []))  # fmt: skip
+        contacts = (
+            [] if args.clear_contacts else list(scan.meta.get("assessment", {}).get("contacts", []))
+        )
         contacts += [parse_contact(c) for c in args.contact]
         data = update_assessment(scan.meta, threat=args.threat, contacts=contacts)
     except ValueError as exc:
@@ -321,10 +322,14 @@ def run_suggest(args: argparse.Namespace) -> int:
                 done[key] = status
     _finish(editor)
     out = [
-        {"key": s.key, "reason": s.reason, "state": done.get(s.key, "suggested"),
-         **_finding_dict(s.finding, editor.scan.crs)}
+        {
+            "key": s.key,
+            "reason": s.reason,
+            "state": done.get(s.key, "suggested"),
+            **_finding_dict(s.finding, editor.scan.crs),
+        }
         for s in suggestions
-    ]  # fmt: skip
+    ]
     print(json.dumps(out, indent=2, ensure_ascii=False))
     return 0
 
@@ -333,7 +338,9 @@ def run_diff(args: argparse.Namespace) -> int:
     """Print what changed between two scans as JSON."""
     diff, new = diff_files(args.old, args.new)
     if args.geojson:
-        write_text_atomic(geojson_text(diff.frame(new.crs), {"summary": diff.counts()}), args.geojson)
+        write_text_atomic(
+            geojson_text(diff.frame(new.crs), {"summary": diff.counts()}), args.geojson
+        )
     print(json.dumps(diff.to_dict(), indent=2, ensure_ascii=False))
     return 0
 
@@ -378,9 +385,13 @@ class ReportExtras:
 
         a = self.args
         options = ReportOptions(
-            title=a.title, author=a.author, date=a.date, classification=a.classification,
-            map_dpi=a.dpi, **self.options,
-        )  # fmt: skip
+            title=a.title,
+            author=a.author,
+            date=a.date,
+            classification=a.classification,
+            map_dpi=a.dpi,
+            **self.options,
+        )
         if a.handout:
             say(f"wrote {write_handout(scan, a.handout, options, QtMapRenderer())}")
         if a.docx:

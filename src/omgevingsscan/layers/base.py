@@ -20,7 +20,7 @@ _REGISTRY: dict[str, type[Layer]] = {}
 #: Modules that define layer kinds; imported on the first lookup of an unknown kind, so
 #: a scan file opened in a fresh process gets its layers back with their own classes.
 KIND_MODULES = (
-    "osm", "posts", "sightings", "annotations", "routes", "visibility", "findings"
+    "osm", "posts", "sightings", "annotations", "routes", "visibility", "findings", "measures"
 )  # fmt: skip
 
 

@@ -13,7 +13,7 @@ from omgevingsscan.analysis.findings.checklist import (
     parse_checklist,
 )
 from omgevingsscan.analysis.findings.diff import Change, ScanDiff, diff_files, diff_scans
-from omgevingsscan.analysis.findings.suggest import SuggestOptions, Suggestion, suggest_findings
+from omgevingsscan.analysis.findings.suggest import Suggestion, SuggestOptions, suggest_findings
 
 __all__ = [
     "Change",

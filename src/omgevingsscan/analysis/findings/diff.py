@@ -58,7 +58,9 @@ class ScanDiff:
 
     def of(self, what: str, change: str | None = None) -> list[Change]:
         """The changes of one kind (and one change type)."""
-        return [c for c in self.changes if c.what == what and (change is None or c.change == change)]
+        return [
+            c for c in self.changes if c.what == what and (change is None or c.change == change)
+        ]
 
     def counts(self) -> dict[str, int]:
         """``{"building added": 2, ...}`` for every kind of change that occurred."""
@@ -76,11 +78,16 @@ class ScanDiff:
             "counts": self.counts(),
             "exposure_m2": {"old": self.exposure_old_m2, "new": self.exposure_new_m2},
             "changes": [
-                {"what": c.what, "change": c.change, "ref": c.ref, "name": c.name,
-                 "area_m2": round(c.area_m2, 1)}
+                {
+                    "what": c.what,
+                    "change": c.change,
+                    "ref": c.ref,
+                    "name": c.name,
+                    "area_m2": round(c.area_m2, 1),
+                }
                 for c in self.changes
             ],
-        }  # fmt: skip
+        }
 
     def frame(self, crs: str) -> gpd.GeoDataFrame:
         """The changes as a GeoDataFrame (what, change, ref, name, area_m2)."""
@@ -161,7 +168,10 @@ def diff_scans(old: Scan, new: Scan, *, old_name: str = "", new_name: str = "") 
     result.exposure_old_m2 = None if ex_old is None else float(ex_old.area)
     result.exposure_new_m2 = None if ex_new is None else float(ex_new.area)
     if ex_old is not None and ex_new is not None:
-        for change, geom in (("gained", ex_new.difference(ex_old)), ("lost", ex_old.difference(ex_new))):
+        for change, geom in (
+            ("gained", ex_new.difference(ex_old)),
+            ("lost", ex_old.difference(ex_new)),
+        ):
             for i, part in enumerate(getattr(geom, "geoms", [geom]), start=1):
                 if part.geom_type == "Polygon" and part.area >= MIN_EXPOSURE_M2:
                     result.changes.append(

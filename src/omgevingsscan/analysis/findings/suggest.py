@@ -243,9 +243,13 @@ def _blind_spots(scan: Scan, o: SuggestOptions, t: dict[str, str]) -> Iterable[S
                 impact=3 if a < 1000 else 4,
                 status="suggested",
                 links=[
-                    {"kind": "blind_spot", "layer": layer.name, "ref": str(rank),
-                     "label": f"blind spot {rank}"}
-                ],  # fmt: skip
+                    {
+                        "kind": "blind_spot",
+                        "layer": layer.name,
+                        "ref": str(rank),
+                        "label": f"blind spot {rank}",
+                    }
+                ],
                 source=f"blind:{layer.name}:{round(a)}:{round(d)}",
                 checklist="cameras.coverage",
             )
@@ -289,7 +293,12 @@ def _escape(scan: Scan, o: SuggestOptions, t: dict[str, str]) -> Iterable[Sugges
                 status="suggested",
                 links=[
                     {"kind": "chokepoint", "layer": link_layer, "ref": name, "label": flag},
-                    {"kind": "route", "layer": layer.name, "ref": "escape", "label": "escape routes"},
+                    {
+                        "kind": "route",
+                        "layer": layer.name,
+                        "ref": "escape",
+                        "label": "escape routes",
+                    },
                 ],
                 source=f"chokepoint:{mode}:{name}",
                 checklist="escape.routes",
@@ -322,8 +331,14 @@ def _emergency(scan: Scan, o: SuggestOptions, t: dict[str, str]) -> Iterable[Sug
                 likelihood=2,
                 impact=5,
                 status="suggested",
-                links=[{"kind": "route", "layer": layer.name, "ref": str(row["route"]),
-                        "label": str(row["route"])}],  # fmt: skip
+                links=[
+                    {
+                        "kind": "route",
+                        "layer": layer.name,
+                        "ref": str(row["route"]),
+                        "label": str(row["route"]),
+                    }
+                ],
                 source=f"emergency:{row['route']}",
                 checklist="emergency.arrival",
             )
@@ -340,7 +355,9 @@ def suggest_findings(scan: Scan, options: SuggestOptions | None = None) -> list[
     o = options or SuggestOptions()
     t = _TEXT.get(o.language, _TEXT["en"])
     existing = scan.layers.get("findings")
-    known = {f.source for f in existing if f.source} if isinstance(existing, FindingsLayer) else set()
+    known = (
+        {f.source for f in existing if f.source} if isinstance(existing, FindingsLayer) else set()
+    )
     out: list[Suggestion] = []
     seen: set[str] = set()
     for maker in (_overlooks, _blind_spots, _escape, _emergency):

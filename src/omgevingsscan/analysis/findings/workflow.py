@@ -89,9 +89,7 @@ def accept_all(editor: Editor, suggestions: list[Suggestion], status: str = "acc
     return len(suggestions)
 
 
-def add_measure(
-    editor: Editor, findings: list[Finding], description: str, **attrs: Any
-) -> Measure:
+def add_measure(editor: Editor, findings: list[Finding], description: str, **attrs: Any) -> Measure:
     """Record a measure answering ``findings`` (placed at the first one), undoably."""
     if not findings:
         raise ValueError("a measure must answer at least one finding")
@@ -107,7 +105,9 @@ def add_measure(
     return measure
 
 
-def add_photo(editor: Editor, finding: Finding, path: str | Path, caption: str = "") -> FindingPhoto:
+def add_photo(
+    editor: Editor, finding: Finding, path: str | Path, caption: str = ""
+) -> FindingPhoto:
     """Store the JPEG or PNG file ``path`` with ``finding`` (as a BLOB), undoably.
 
     Raises

@@ -7,8 +7,15 @@ from __future__ import annotations
 
 from reportlab.lib import colors
 from reportlab.lib.units import mm
-from reportlab.platypus import CondPageBreak, Flowable, KeepTogether, PageBreak, Spacer, Table
-from reportlab.platypus import TableStyle
+from reportlab.platypus import (
+    CondPageBreak,
+    Flowable,
+    KeepTogether,
+    PageBreak,
+    Spacer,
+    Table,
+    TableStyle,
+)
 
 from omgevingsscan.analysis.findings.diff import ScanDiff
 from omgevingsscan.export.report.base import MAP_W_MM, TEXT_W, MapFigure, assessment_meta
@@ -33,7 +40,7 @@ def level_colour(level: str | None) -> colors.Color:
 
 
 def measure_text(b: ReportBuilder, m: Measure) -> str:
-    """"Fence at the back (municipality, priority high, cost low, proposed)"."""
+    """ "Fence at the back (municipality, priority high, cost low, proposed)"."""
     _ = b._
     return _("{0} ({1}, priority {2}, cost {3}, {4})").format(
         m.description, _(m.responsible), _(m.priority), _(m.cost), _(m.status)
@@ -139,9 +146,13 @@ def matrix(b: ReportBuilder, advice: Advice) -> list[Flowable]:
             nums = cells.get((likelihood, impact), [])
             row.append(b.p(", ".join(str(n) for n in nums), "cellc"))
             style.append(
-                ("BACKGROUND", (likelihood, r), (likelihood, r),
-                 level_colour(risk_level(likelihood, impact)))
-            )  # fmt: skip
+                (
+                    "BACKGROUND",
+                    (likelihood, r),
+                    (likelihood, r),
+                    level_colour(risk_level(likelihood, impact)),
+                )
+            )
         data.append(row)
     data.append([b.p("", "cell")] + [b.p(str(v), "cellc") for v in range(1, 6)])
     data.append([b.p("", "cell"), b.p(_("Likelihood"), "cellc"), "", "", "", ""])
@@ -152,11 +163,18 @@ def matrix(b: ReportBuilder, advice: Advice) -> list[Flowable]:
         ("ALIGN", (0, 0), (-1, -1), "CENTER"),
     ]
     w = 24 * mm
-    grid = Table(data, colWidths=[16 * mm] + [w] * 5, rowHeights=[8 * mm] + [16 * mm] * 5 + [7 * mm] * 2)
+    grid = Table(
+        data, colWidths=[16 * mm] + [w] * 5, rowHeights=[8 * mm] + [16 * mm] * 5 + [7 * mm] * 2
+    )
     grid.setStyle(TableStyle(style))
     legend = "   ".join(
         f"{_(name)}: {lo}–{hi}"
-        for name, lo, hi in (("low", 1, 4), ("medium", 5, 9), ("high", 10, 16), ("critical", 20, 25))
+        for name, lo, hi in (
+            ("low", 1, 4),
+            ("medium", 5, 9),
+            ("high", 10, 16),
+            ("critical", 20, 25),
+        )
     )
     story: list[Flowable] = [
         b.p(_("2 Risk matrix"), "h1"),
@@ -197,12 +215,19 @@ def table(b: ReportBuilder, advice: Advice) -> list[Flowable]:
         )
     story.append(
         b.grid_table(
-            [_("map no."), _("finding"), _("category"), _("L × I"), _("risk"), _("status"),
-             _("measures")],
+            [
+                _("map no."),
+                _("finding"),
+                _("category"),
+                _("L × I"),
+                _("risk"),
+                _("status"),
+                _("measures"),
+            ],
             rows,
             [0.08, 0.2, 0.15, 0.09, 0.08, 0.12, 0.28],
             _risk_cells(rows, 4, advice.findings),
-        )  # fmt: skip
+        )
     )
     return story
 
@@ -296,14 +321,13 @@ def changes(b: ReportBuilder, diff: ScanDiff | None) -> list[Flowable]:
             )
         )
     detail = [
-        [_(c.what), _(c.change), c.ref, c.name or "–"]
-        for c in diff.changes
-        if c.what != "exposure"
+        [_(c.what), _(c.change), c.ref, c.name or "–"] for c in diff.changes if c.what != "exposure"
     ][:80]
     if detail:
         story.append(Spacer(1, 2 * mm))
         story.append(
-            b.grid_table([_("what"), _("change"), _("reference"), _("name")], detail,
-                         [0.18, 0.18, 0.24, 0.4])  # fmt: skip
+            b.grid_table(
+                [_("what"), _("change"), _("reference"), _("name")], detail, [0.18, 0.18, 0.24, 0.4]
+            )
         )
     return story

@@ -132,7 +132,9 @@ class ReportBuilder:
         Cells may be text or flowables; ``widths`` are fractions of the text width.
         """
         data = [[self.p(h, "cellb") for h in headers]]
-        data += [[c if isinstance(c, Flowable) else self.p(str(c), "cell") for c in row] for row in rows]
+        data += [
+            [c if isinstance(c, Flowable) else self.p(str(c), "cell") for c in row] for row in rows
+        ]
         n = max(len(headers), 1)
         cols = [TEXT_W * w for w in widths] if widths else [TEXT_W / n] * n
         table = Table(data, colWidths=cols, repeatRows=1, hAlign="LEFT")

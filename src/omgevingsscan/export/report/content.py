@@ -69,9 +69,7 @@ class Advice:
     def level_counts(self) -> list[tuple[str, int]]:
         """How many unresolved findings have each risk level, highest first."""
         live = [f for f in self.findings if f.status != "resolved"]
-        return [
-            (name, sum(1 for f in live if f.risk == name)) for name, _ in reversed(RISK_LEVELS)
-        ]
+        return [(name, sum(1 for f in live if f.risk == name)) for name, _ in reversed(RISK_LEVELS)]
 
     def finding_numbers(self, measure: Measure) -> list[int]:
         """Map numbers of the counted findings ``measure`` answers."""
@@ -90,9 +88,7 @@ def collect_advice(scan: Scan) -> Advice:
     measures = scan.layers.get("measures")
     counted = {f.uuid for f in advice.findings}
     if isinstance(measures, MeasuresLayer):
-        advice.all_measures = [
-            m for m in measures if any(u in counted for u in m.finding_uuids())
-        ]
+        advice.all_measures = [m for m in measures if any(u in counted for u in m.finding_uuids())]
         for f in advice.findings:
             advice.measures[f.uuid] = measures.for_finding(f.uuid)
     photos = scan.layers.get("finding_photos")

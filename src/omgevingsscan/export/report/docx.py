@@ -101,11 +101,15 @@ def write_docx(
             doc,
             [_("no."), _("finding"), _("risk"), _("measures")],
             [
-                [str(f.number), f.title, _(f.risk),
-                 "; ".join(m.description for m in advice.measures.get(f.uuid, [])) or "–"]
+                [
+                    str(f.number),
+                    f.title,
+                    _(f.risk),
+                    "; ".join(m.description for m in advice.measures.get(f.uuid, [])) or "–",
+                ]
                 for f in top
             ],
-        )  # fmt: skip
+        )
 
     doc.add_heading(_("2 Risk matrix"), 1)
     cells = advice.matrix()

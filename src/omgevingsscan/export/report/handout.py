@@ -75,7 +75,9 @@ def _rows(b: ReportBuilder, advice: Advice, fit: _Fit) -> list[Flowable]:
     for layer in _layers(scan, "entry_points"):
         frame = layer.data
         for _i, row in frame.head(n).iterrows():
-            entrances.append([_text(row.get("label")) or _("entrance"), _(_text(row.get("source")))])
+            entrances.append(
+                [_text(row.get("label")) or _("entrance"), _(_text(row.get("source")))]
+            )
     poi = scan.layers.get("poi")
     if isinstance(poi, VectorLayer) and "category" in poi.data:
         ent = poi.data[poi.data["category"] == "entrance"]
@@ -113,10 +115,12 @@ def _rows(b: ReportBuilder, advice: Advice, fit: _Fit) -> list[Flowable]:
         story.append(
             b.grid_table(
                 [_("role"), _("name"), _("phone")],
-                [[str(c.get("role", "")), str(c.get("name", "")), str(c.get("phone", ""))]
-                 for c in contacts[: n + 2]],
+                [
+                    [str(c.get("role", "")), str(c.get("name", "")), str(c.get("phone", ""))]
+                    for c in contacts[: n + 2]
+                ],
                 [0.35, 0.35, 0.3],
-            )  # fmt: skip
+            )
         )
     else:
         story.append(b.p(_("No contacts entered in the scan."), "small"))

@@ -46,8 +46,7 @@ NL: dict[str, str] = {
         "{0} bevindingen ({1}); {2} opgelost; {3} maatregelen."
     ),
     "{0} suggested findings await the advisor's review and are not counted.": (
-        "{0} voorgestelde bevindingen wachten op beoordeling door de adviseur en tellen "
-        "niet mee."
+        "{0} voorgestelde bevindingen wachten op beoordeling door de adviseur en tellen niet mee."
     ),
     "Most serious findings and their measures": "Ernstigste bevindingen en hun maatregelen",
     "no measure yet": "nog geen maatregel",

@@ -13,8 +13,12 @@ from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
 from shapely.geometry import Point
 
-from omgevingsscan.analysis.findings import SuggestOptions, diff_scans, load_checklist
-from omgevingsscan.analysis.findings import suggest_findings
+from omgevingsscan.analysis.findings import (
+    SuggestOptions,
+    diff_scans,
+    load_checklist,
+    suggest_findings,
+)
 from omgevingsscan.analysis.findings import workflow as wf
 from omgevingsscan.export.report import ReportOptions
 from omgevingsscan.export.report.docx import write_docx
@@ -69,7 +73,9 @@ class FindingsUI(QObject):
         self.panel = FindingsPanel()
         self.checklist_panel = ChecklistPanel()
         self.dock = self._dock(self.tr("Findings"), "findings-dock", self.panel)
-        self.checklist_dock = self._dock(self.tr("Checklist"), "checklist-dock", self.checklist_panel)
+        self.checklist_dock = self._dock(
+            self.tr("Checklist"), "checklist-dock", self.checklist_panel
+        )
         window.tabifyDockWidget(self.dock, self.checklist_dock)
         self.dock.raise_()
         self.tool = PlaceFinding(self)
@@ -82,7 +88,9 @@ class FindingsUI(QObject):
         self.checklist_panel.threat_saved.connect(self.save_threat)
         menu = window.menuBar().addMenu(self.tr("F&indings"))
         self.act_place = make_action(self, self.tr("&Place a finding"), self.start_tool, "F")
-        self.act_suggest = make_action(self, self.tr("&Suggest findings from the analyses"), self.suggest)
+        self.act_suggest = make_action(
+            self, self.tr("&Suggest findings from the analyses"), self.suggest
+        )
         self.act_report = make_action(
             self, self.tr("Write &report, handout and Word copy…"), self.write_report
         )
@@ -114,7 +122,7 @@ class FindingsUI(QObject):
         return self.window.extensions["observations"]
 
     def language(self) -> str:
-        """"nl" or "en": the UI language."""
+        """ "nl" or "en": the UI language."""
         lang = self.window.settings.language or QLocale().name()[:2]
         return "nl" if lang.startswith("nl") else "en"
 
@@ -185,9 +193,7 @@ class FindingsUI(QObject):
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return
         values = dialog.values()
-        self.observations.edit(
-            lambda ed: wf.add_finding(ed, point, checklist=checklist, **values)
-        )
+        self.observations.edit(lambda ed: wf.add_finding(ed, point, checklist=checklist, **values))
 
     def _on_action(self, key: str) -> None:
         if key == "add":
@@ -210,7 +216,10 @@ class FindingsUI(QObject):
             self.add_measure(f.uuid)
         elif key == "photo":
             path, _ = QFileDialog.getOpenFileName(
-                self.window, self.tr("Photo of the finding"), "", self.tr("Images (*.jpg *.jpeg *.png)")
+                self.window,
+                self.tr("Photo of the finding"),
+                "",
+                self.tr("Images (*.jpg *.jpeg *.png)"),
             )
             if path:
                 obs.edit(lambda ed: wf.add_photo(ed, f, path))

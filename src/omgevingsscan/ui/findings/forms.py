@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QComboBox,
     QDialog,
@@ -16,7 +17,6 @@ from PySide6.QtWidgets import (
     QSpinBox,
     QWidget,
 )
-from PySide6.QtCore import Qt
 
 from omgevingsscan.layers.findings import (
     CATEGORIES,
@@ -48,7 +48,9 @@ def _select(box: QComboBox, value: str) -> None:
 class FindingDialog(QDialog):
     """Title, category, likelihood, impact, status and description of a finding."""
 
-    def __init__(self, parent: QWidget | None, finding: Finding | None = None, **preset: Any) -> None:
+    def __init__(
+        self, parent: QWidget | None, finding: Finding | None = None, **preset: Any
+    ) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Finding"))
         form = QFormLayout(self)
@@ -73,9 +75,13 @@ class FindingDialog(QDialog):
         buttons.rejected.connect(self.reject)
         form.addRow(buttons)
         values = {
-            "title": "", "category": "other", "likelihood": 3, "impact": 3,
-            "status": "open", "description": "",
-        }  # fmt: skip
+            "title": "",
+            "category": "other",
+            "likelihood": 3,
+            "impact": 3,
+            "status": "open",
+            "description": "",
+        }
         if finding is not None:
             values.update({k: getattr(finding, k) for k in values})
         values.update(preset)

@@ -63,13 +63,13 @@ class FindingsModel(QAbstractTableModel):
         self.rows = sorted(found, key=lambda f: (f.number == 0, f.number))
         self.endResetModel()
 
-    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def rowCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return 0 if parent.isValid() else len(self.rows)
 
-    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008, N802
+    def columnCount(self, parent: QModelIndex = QModelIndex()) -> int:  # noqa: B008
         return len(self.HEADERS)
 
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:  # noqa: N802
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = 0) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             return tr(self.HEADERS[section])
         return None
@@ -128,7 +128,7 @@ class RiskMatrix(QWidget):
         size = min(self.width() - margin - 6, self.height() - margin - 6) / 5.0
         return margin, 6.0, max(size, 10.0)
 
-    def paintEvent(self, _event: QPaintEvent) -> None:  # noqa: N802
+    def paintEvent(self, _event: QPaintEvent) -> None:
         p = QPainter(self)
         x0, y0, c = self._grid()
         p.setPen(QPen(QColor("#ffffff"), 1.0))
@@ -140,14 +140,23 @@ class RiskMatrix(QWidget):
                 nums = self.cells.get((likelihood, impact), [])
                 if nums:
                     p.setPen(QColor("#000000"))
-                    p.drawText(r, Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
-                               ", ".join(str(n) for n in nums))  # fmt: skip
+                    p.drawText(
+                        r,
+                        Qt.AlignmentFlag.AlignCenter | Qt.TextFlag.TextWordWrap,
+                        ", ".join(str(n) for n in nums),
+                    )
                     p.setPen(QPen(QColor("#ffffff"), 1.0))
         p.setPen(QColor("#222222"))
         for i in range(1, 6):
-            p.drawText(QRectF(x0 - 16, y0 + (5 - i) * c, 14, c), Qt.AlignmentFlag.AlignCenter, str(i))
-            p.drawText(QRectF(x0 + (i - 1) * c, y0 + 5 * c, c, 14), Qt.AlignmentFlag.AlignCenter, str(i))
-        p.drawText(QRectF(x0, y0 + 5 * c + 13, 5 * c, 14), Qt.AlignmentFlag.AlignCenter, tr("Likelihood"))
+            p.drawText(
+                QRectF(x0 - 16, y0 + (5 - i) * c, 14, c), Qt.AlignmentFlag.AlignCenter, str(i)
+            )
+            p.drawText(
+                QRectF(x0 + (i - 1) * c, y0 + 5 * c, c, 14), Qt.AlignmentFlag.AlignCenter, str(i)
+            )
+        p.drawText(
+            QRectF(x0, y0 + 5 * c + 13, 5 * c, 14), Qt.AlignmentFlag.AlignCenter, tr("Likelihood")
+        )
         p.save()
         p.translate(10, y0 + 2.5 * c)
         p.rotate(-90)
@@ -155,7 +164,7 @@ class RiskMatrix(QWidget):
         p.restore()
         p.end()
 
-    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802
+    def mousePressEvent(self, event: QMouseEvent) -> None:
         x0, y0, c = self._grid()
         likelihood = int((event.position().x() - x0) // c) + 1
         impact = 5 - int((event.position().y() - y0) // c)
