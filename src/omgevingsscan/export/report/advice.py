@@ -291,7 +291,7 @@ def category_maps(b: ReportBuilder, advice: Advice) -> list[Flowable]:
         box = findings_box([f.geometry for f in found], (scan.site.x, scan.site.y))
         numbers = ", ".join(str(f.number) for f in found)
         story += b.figure(
-            MapFigure(box, MAP_W_MM, 110.0, b.map_layers(), extra=(layer,), legend_mm=0.0),
+            MapFigure(box, MAP_W_MM, 95.0, b.map_layers(), extra=(layer,), legend_mm=0.0),
             _("{0}: findings {1}").format(_(CATEGORY_TITLES[cat]), numbers),
             heading=b.p(f"5.{i} {_(CATEGORY_TITLES[cat])}", "h2"),
         )
