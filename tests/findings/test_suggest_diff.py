@@ -148,3 +148,25 @@ def test_own_checklist_wins_and_bad_one_is_named(tmp_path, monkeypatch):
             "bad.json",
         )
     shutil.rmtree(tmp_path / "checklists")
+
+
+def test_blind_spots_of_the_coverage_are_suggested(demo_scan):
+    from omgevingsscan.analysis.observation.coverage import coverage_report, result_layers
+    from omgevingsscan.export.snapshot import snapshot_scan
+    from omgevingsscan.layers.posts import ObservationPost
+
+    scan = snapshot_scan(demo_scan, [layer.name for layer in demo_scan.layers])
+    site = scan.site
+    post = ObservationPost(
+        geometry=Point(site.x + 5, site.y - 40), name="A", direction_deg=0, fov_deg=90
+    )
+    report = coverage_report(scan, [post], target_radius_m=100.0)
+    for layer in result_layers(report, scan.crs):
+        scan.layers.append(layer)
+    spots = report.coverage.blind_spots
+    big = [b for b in spots if b.area_m2 >= 100.0]
+    assert big  # one post cannot see around the town hall
+    found = [s for s in suggest_findings(scan) if s.finding.category == "cameras"]
+    assert len(found) == len(big)
+    assert found[0].finding.geometry.geom_type == "Polygon"
+    assert found[0].finding.link_list()[0]["kind"] == "blind_spot"
