@@ -15,13 +15,13 @@
         <translation type="vanished">deelt {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/model.py" line="150" />
+        <location filename="../../ui/findings/model.py" line="158" />
         <source>Likelihood</source>
         <extracomment>Filter choices: counted findings, all, or one status.</extracomment>
         <translation>Kans</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/model.py" line="154" />
+        <location filename="../../ui/findings/model.py" line="163" />
         <source>Impact</source>
         <translation>Impact</translation>
     </message>
@@ -1019,37 +1019,37 @@
 <context>
     <name>FindingDialog</name>
     <message>
-        <location filename="../../ui/findings/forms.py" line="53" />
+        <location filename="../../ui/findings/forms.py" line="55" />
         <source>Finding</source>
         <translation>Bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="63" />
+        <location filename="../../ui/findings/forms.py" line="65" />
         <source>Title</source>
         <translation>Titel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="64" />
+        <location filename="../../ui/findings/forms.py" line="66" />
         <source>Category</source>
         <translation>Categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="65" />
+        <location filename="../../ui/findings/forms.py" line="67" />
         <source>Likelihood (1–5)</source>
         <translation>Kans (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="66" />
+        <location filename="../../ui/findings/forms.py" line="68" />
         <source>Impact (1–5)</source>
         <translation>Impact (1–5)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="67" />
+        <location filename="../../ui/findings/forms.py" line="69" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="68" />
+        <location filename="../../ui/findings/forms.py" line="70" />
         <source>Description</source>
         <translation>Omschrijving</translation>
     </message>
@@ -1348,97 +1348,97 @@
 <context>
     <name>FindingsUI</name>
     <message>
-        <location filename="../../ui/findings/extension.py" line="71" />
+        <location filename="../../ui/findings/extension.py" line="75" />
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="72" />
+        <location filename="../../ui/findings/extension.py" line="77" />
         <source>Checklist</source>
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="83" />
+        <location filename="../../ui/findings/extension.py" line="89" />
         <source>F&amp;indings</source>
         <translation>Be&amp;vindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="84" />
+        <location filename="../../ui/findings/extension.py" line="90" />
         <source>&amp;Place a finding</source>
         <translation>Bevinding &amp;plaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="85" />
+        <location filename="../../ui/findings/extension.py" line="92" />
         <source>&amp;Suggest findings from the analyses</source>
         <translation>Bevindingen &amp;voorstellen uit de analyses</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="87" />
+        <location filename="../../ui/findings/extension.py" line="95" />
         <source>Write &amp;report, handout and Word copy…</source>
         <translation>&amp;Rapport, instructiekaart en Word-kopie schrijven…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="89" />
+        <location filename="../../ui/findings/extension.py" line="97" />
         <source>&amp;Compare with an earlier scan…</source>
         <translation>&amp;Vergelijken met een eerdere scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="213" />
+        <location filename="../../ui/findings/extension.py" line="220" />
         <source>Photo of the finding</source>
         <translation>Foto van de bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="213" />
+        <location filename="../../ui/findings/extension.py" line="222" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="242" />
+        <location filename="../../ui/findings/extension.py" line="251" />
         <source>{0} new suggested findings.</source>
         <translation>{0} nieuwe voorgestelde bevindingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="259" />
+        <location filename="../../ui/findings/extension.py" line="268" />
         <source>Threat context saved.</source>
         <translation>Dreigingsbeeld opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="268" />
+        <location filename="../../ui/findings/extension.py" line="277" />
         <source>Write report</source>
         <translation>Rapport schrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="268" />
+        <location filename="../../ui/findings/extension.py" line="277" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="285" />
+        <location filename="../../ui/findings/extension.py" line="294" />
         <source>Writing the report</source>
         <translation>Het rapport wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="289" />
+        <location filename="../../ui/findings/extension.py" line="298" />
         <source>Written: {0}</source>
         <translation>Geschreven: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="298" />
+        <location filename="../../ui/findings/extension.py" line="307" />
         <source>Earlier scan</source>
         <translation>Eerdere scan</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="298" />
+        <location filename="../../ui/findings/extension.py" line="307" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="309" />
+        <location filename="../../ui/findings/extension.py" line="318" />
         <source>Comparing scans</source>
         <translation>Scans worden vergeleken</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="320" />
+        <location filename="../../ui/findings/extension.py" line="329" />
         <source>{0} changes since {1}.</source>
         <translation>{0} wijzigingen sinds {1}.</translation>
     </message>
@@ -1518,13 +1518,13 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../render/legend.py" line="80" />
+        <location filename="../../render/legend.py" line="81" />
         <source>other</source>
         <extracomment>Legend swatch width, gap to the label and space after a column, millimetres.</extracomment>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../render/legend.py" line="346" />
+        <location filename="../../render/legend.py" line="347" />
         <source>+{0} more (see the data export)</source>
         <translation>+{0} meer (zie de gegevensexport)</translation>
     </message>
@@ -1756,42 +1756,42 @@
 <context>
     <name>MeasureDialog</name>
     <message>
-        <location filename="../../ui/findings/forms.py" line="106" />
+        <location filename="../../ui/findings/forms.py" line="112" />
         <source>Measure</source>
         <translation>Maatregel</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="124" />
+        <location filename="../../ui/findings/forms.py" line="130" />
         <source>Answers findings</source>
         <translation>Beantwoordt bevindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="125" />
+        <location filename="../../ui/findings/forms.py" line="131" />
         <source>Type</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="126" />
+        <location filename="../../ui/findings/forms.py" line="132" />
         <source>Description</source>
         <translation>Omschrijving</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="127" />
+        <location filename="../../ui/findings/forms.py" line="133" />
         <source>Responsible</source>
         <translation>Verantwoordelijk</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="128" />
+        <location filename="../../ui/findings/forms.py" line="134" />
         <source>Priority</source>
         <translation>Prioriteit</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="129" />
+        <location filename="../../ui/findings/forms.py" line="135" />
         <source>Cost class</source>
         <translation>Kostenklasse</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/forms.py" line="130" />
+        <location filename="../../ui/findings/forms.py" line="136" />
         <source>Status</source>
         <translation>Status</translation>
     </message>
@@ -2145,7 +2145,7 @@
 <context>
     <name>PlaceFinding</name>
     <message>
-        <location filename="../../ui/findings/extension.py" line="50" />
+        <location filename="../../ui/findings/extension.py" line="54" />
         <source>Click where the finding is. Esc cancels.</source>
         <translation>Klik waar de bevinding is. Esc annuleert.</translation>
     </message>
@@ -2252,78 +2252,77 @@
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../../render/layout.py" line="322" />
+        <location filename="../../render/layout/furniture.py" line="31" />
         <source>residence</source>
-        <extracomment>Colour of the scale bar (its outline and dark segments); tests find the bar by it. Colour of the classification marking. PDF device resolution (dots per inch); PDF coordinates are exact to 1/1200 inch. SVG user units per inch (the viewBox is the page in these units). ``(dx, dy)`` metres by which ``scan`` was moved (see ``shifted_scan``); the extent, tick labels and texts stay in true coordinates.</extracomment>
         <translation>woning</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="323" />
+        <location filename="../../render/layout/furniture.py" line="32" />
         <source>town hall</source>
         <translation>gemeentehuis</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="324" />
+        <location filename="../../render/layout/furniture.py" line="33" />
         <source>venue</source>
         <translation>locatie</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="337" />
+        <location filename="../../render/layout/furniture.py" line="46" />
         <source>Site</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="339" />
+        <location filename="../../render/layout/furniture.py" line="48" />
         <source>Scale</source>
         <translation>Schaal</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="342" />
+        <location filename="../../render/layout/furniture.py" line="51" />
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="343" />
+        <location filename="../../render/layout/furniture.py" line="52" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="377" />
+        <location filename="../../render/layout/furniture.py" line="83" />
         <source>Legend</source>
         <translation>Legenda</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="408" />
+        <location filename="../../render/layout/marks.py" line="33" />
         <source>Scale {0} on {1}</source>
         <translation>Schaal {0} op {1}</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="424" />
+        <location filename="../../render/layout/marks.py" line="49" />
         <source>Print at 100 % (no fit to page)</source>
         <translation>Afdrukken op 100 % (niet passend maken)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="445" />
+        <location filename="../../render/layout/furniture.py" line="108" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="451" />
+        <location filename="../../render/layout/furniture.py" line="112" />
         <source>Data date {0}; source {1}</source>
         <translation>Datum gegevens {0}; bron {1}</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="458" />
+        <location filename="../../render/layout/furniture.py" line="119" />
         <source>Coordinates {0}, metres; grid north (true north {1:+.1f}°)</source>
         <translation>Coördinaten {0}, meters; roosternoorden (geografisch noorden {1:+.1f}°)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="468" />
+        <location filename="../../render/layout/furniture.py" line="129" />
         <source>The data covers {0:.0%} of the study area (hatched: no data)</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied (gearceerd: geen gegevens)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="479" />
+        <location filename="../../render/layout/furniture.py" line="140" />
         <source>Exported {0} with omgevingsscan {1}</source>
         <translation>Geëxporteerd {0} met omgevingsscan {1}</translation>
     </message>
