@@ -320,6 +320,13 @@ def changes(b: ReportBuilder, diff: ScanDiff | None) -> list[Flowable]:
                 )
             )
         )
+    if b.renderer is not None:
+        box = findings_box([c.geometry for c in diff.changes], (b.scan.site.x, b.scan.site.y))
+        layer = diff.layer(b.scan.crs)
+        story += b.figure(
+            MapFigure(box, MAP_W_MM, 95.0, b.map_layers(), extra=(layer,), legend_mm=0.0),
+            _("Changes since {0}").format(diff.old),
+        )
     detail = [
         [_(c.what), _(c.change), c.ref, c.name or "–"] for c in diff.changes if c.what != "exposure"
     ][:80]

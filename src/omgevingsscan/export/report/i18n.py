@@ -51,6 +51,7 @@ NL: dict[str, str] = {
     "Most serious findings and their measures": "Ernstigste bevindingen en hun maatregelen",
     "no measure yet": "nog geen maatregel",
     "Changes since {0}: {1}.": "Wijzigingen sinds {0}: {1}.",
+    "Changes since {0}": "Wijzigingen sinds {0}",
     "{0} ({1}, priority {2}, cost {3}, {4})": "{0} ({1}, prioriteit {2}, kosten {3}, {4})",
     # matrix
     "2 Risk matrix": "2 Risicomatrix",
