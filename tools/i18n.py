@@ -710,7 +710,7 @@ NL: dict[str, str] = {
     'suggested': 'voorgesteld',
     'surveillance': 'toezicht',
     '{0} changes since {1}.': '{0} wijzigingen sinds {1}.',
-    '{0} findings counted; {1} suggestions waiting.': '{0} bevindingen meegeteld; {1} voorstellen wachten.',
+    '{0} counted, {1} suggested': '{0} meegeteld, {1} voorgesteld',
     '{0} new suggested findings.': '{0} nieuwe voorgestelde bevindingen.',
 }
 

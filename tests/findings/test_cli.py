@@ -122,3 +122,39 @@ def test_bad_input_exits_2_with_one_line(scan_copy, tmp_path, capsys):
         assert len(err) == 1 and err[0].startswith("omgevingsscan: error:"), (args, err)
     assert main(["finding", "list", s, "--all", "--json"]) == 0
     assert json.loads(capsys.readouterr().out) == []  # nothing was written
+
+
+def test_merge_shares_findings_measures_and_photos(scan_copy, tmp_path, capsys):
+    other = tmp_path / "other.gpkg"
+    import shutil
+
+    shutil.copy(scan_copy, other)
+    scan = load_scan(other)
+    lat, lon = to_wgs84(scan.site.x, scan.site.y + 20, scan.crs)
+    photo = tmp_path / "p.jpg"
+    photo.write_bytes(jpeg())
+    assert (
+        main(
+            [
+                "finding",
+                "add",
+                str(other),
+                "--title",
+                "Seen by a colleague",
+                "--at",
+                f"{lat},{lon}",
+                "--photo",
+                str(photo),
+            ]
+        )
+        == 0
+    )
+    assert main(["measure", "add", str(other), "--findings", "1", "--description", "Camera"]) == 0
+    capsys.readouterr()
+    assert main(["merge", str(scan_copy), str(other)]) == 0
+    out = json.loads(capsys.readouterr().out)
+    added = {r["kind"]: r["added"] for r in out["results"]}
+    assert added["findings"] == 1 and added["measures"] == 1 and added["finding_photos"] == 1
+    merged = load_scan(scan_copy)
+    assert merged.layers.get("findings").records()[0].title == "Seen by a colleague"
+    assert merged.layers.get("finding_photos").records()[0].data == jpeg()

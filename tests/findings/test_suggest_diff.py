@@ -151,8 +151,7 @@ def test_own_checklist_wins_and_bad_one_is_named(tmp_path, monkeypatch):
 
 
 def test_blind_spots_of_the_coverage_are_suggested(demo_scan):
-    from omgevingsscan.analysis.observation.coverage import coverage_report, result_layers
-
+    from omgevingsscan.analysis.observation import coverage_report, result_layers
     from omgevingsscan.export.snapshot import snapshot_scan
     from omgevingsscan.layers.posts import ObservationPost
 

@@ -152,6 +152,9 @@ NL: dict[str, str] = {
     ),
     "The site and its immediate surroundings": "De locatie en de directe omgeving",
     "Other layers": "Overige lagen",
+    "No analysis has been run on this scan yet; the table lists each analysis with its status.": (
+        "Op deze scan is nog geen analyse uitgevoerd; de tabel noemt elke analyse met haar status."
+    ),
     "{0} more rows are in the data export (GeoJSON, KML or CSV).": (
         "Nog {0} rijen staan in de gegevensexport (GeoJSON, KML of CSV)."
     ),

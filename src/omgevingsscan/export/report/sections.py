@@ -149,6 +149,15 @@ def analyses_annex(b: ReportBuilder, findings: Findings) -> list[Flowable]:
     for sec in findings.not_assessed:
         rows.append([_(sec.title), _("not assessed"), _("no results of this analysis in the scan")])
     story.append(b.grid_table([_("analysis"), _("status"), _("layers (features)")], rows))
+    if not findings.assessed:
+        story.append(
+            b.p(
+                _(
+                    "No analysis has been run on this scan yet; the table lists each "
+                    "analysis with its status."
+                )
+            )
+        )
     story += _overview_maps(b)
     n = len(findings.assessed)
     for i, sec in enumerate(findings.assessed, start=1):

@@ -205,32 +205,32 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/findings/panel.py" line="153" />
+        <location filename="../../ui/findings/panel.py" line="159" />
         <source>Point to check</source>
         <translation>Controlepunt</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="153" />
+        <location filename="../../ui/findings/panel.py" line="159" />
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="157" />
+        <location filename="../../ui/findings/panel.py" line="163" />
         <source>Threat context (free text, for the report)</source>
         <translation>Dreigingsbeeld (vrije tekst, voor het rapport)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="159" />
+        <location filename="../../ui/findings/panel.py" line="167" />
         <source>Save threat context</source>
         <translation>Dreigingsbeeld opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="164" />
+        <location filename="../../ui/findings/panel.py" line="174" />
         <source>Double-click a point to record a finding for it.</source>
         <translation>Dubbelklik op een punt om er een bevinding voor vast te leggen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="180" />
+        <location filename="../../ui/findings/panel.py" line="190" />
         <source>Checklist: {0} ({1})</source>
         <translation>Checklist: {0} ({1})</translation>
     </message>
@@ -1290,59 +1290,63 @@
 <context>
     <name>FindingsPanel</name>
     <message>
-        <location filename="../../ui/findings/panel.py" line="43" />
+        <location filename="../../ui/findings/panel.py" line="44" />
         <source>every category</source>
         <translation>elke categorie</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="61" />
+        <location filename="../../ui/findings/panel.py" line="63" />
         <source>Add…</source>
         <translation>Toevoegen…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="62" />
+        <location filename="../../ui/findings/panel.py" line="64" />
         <source>Suggest</source>
         <translation>Voorstellen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="63" />
+        <location filename="../../ui/findings/panel.py" line="65" />
         <source>Accept</source>
         <translation>Accepteren</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="64" />
+        <location filename="../../ui/findings/panel.py" line="66" />
         <source>Reject</source>
         <translation>Afwijzen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="65" />
+        <location filename="../../ui/findings/panel.py" line="67" />
         <source>Edit…</source>
         <translation>Bewerken…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="66" />
+        <location filename="../../ui/findings/panel.py" line="68" />
         <source>Measure…</source>
         <translation>Maatregel…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="67" />
+        <location filename="../../ui/findings/panel.py" line="69" />
         <source>Photo…</source>
         <translation>Foto…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="68" />
+        <location filename="../../ui/findings/panel.py" line="70" />
         <source>Delete</source>
         <translation>Verwijderen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="75" />
+        <location filename="../../ui/findings/panel.py" line="78" />
         <source>Show</source>
         <translation>Toon</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="104" />
+        <location filename="../../ui/findings/panel.py" line="110" />
+        <source>{0} counted, {1} suggested</source>
+        <translation>{0} meegeteld, {1} voorgesteld</translation>
+    </message>
+    <message>
         <source>{0} findings counted; {1} suggestions waiting.</source>
-        <translation>{0} bevindingen meegeteld; {1} voorstellen wachten.</translation>
+        <translation type="vanished">{0} bevindingen meegeteld; {1} voorstellen wachten.</translation>
     </message>
 </context>
 <context>
@@ -1358,87 +1362,87 @@
         <translation>Checklist</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="89" />
+        <location filename="../../ui/findings/extension.py" line="93" />
         <source>F&amp;indings</source>
         <translation>Be&amp;vindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="90" />
+        <location filename="../../ui/findings/extension.py" line="94" />
         <source>&amp;Place a finding</source>
         <translation>Bevinding &amp;plaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="92" />
+        <location filename="../../ui/findings/extension.py" line="96" />
         <source>&amp;Suggest findings from the analyses</source>
         <translation>Bevindingen &amp;voorstellen uit de analyses</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="95" />
+        <location filename="../../ui/findings/extension.py" line="99" />
         <source>Write &amp;report, handout and Word copy…</source>
         <translation>&amp;Rapport, instructiekaart en Word-kopie schrijven…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="97" />
+        <location filename="../../ui/findings/extension.py" line="101" />
         <source>&amp;Compare with an earlier scan…</source>
         <translation>&amp;Vergelijken met een eerdere scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="220" />
+        <location filename="../../ui/findings/extension.py" line="224" />
         <source>Photo of the finding</source>
         <translation>Foto van de bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="222" />
+        <location filename="../../ui/findings/extension.py" line="226" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="251" />
+        <location filename="../../ui/findings/extension.py" line="255" />
         <source>{0} new suggested findings.</source>
         <translation>{0} nieuwe voorgestelde bevindingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="268" />
+        <location filename="../../ui/findings/extension.py" line="272" />
         <source>Threat context saved.</source>
         <translation>Dreigingsbeeld opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="277" />
+        <location filename="../../ui/findings/extension.py" line="281" />
         <source>Write report</source>
         <translation>Rapport schrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="277" />
+        <location filename="../../ui/findings/extension.py" line="281" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="294" />
+        <location filename="../../ui/findings/extension.py" line="298" />
         <source>Writing the report</source>
         <translation>Het rapport wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="298" />
+        <location filename="../../ui/findings/extension.py" line="302" />
         <source>Written: {0}</source>
         <translation>Geschreven: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="307" />
+        <location filename="../../ui/findings/extension.py" line="311" />
         <source>Earlier scan</source>
         <translation>Eerdere scan</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="307" />
+        <location filename="../../ui/findings/extension.py" line="311" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="318" />
+        <location filename="../../ui/findings/extension.py" line="322" />
         <source>Comparing scans</source>
         <translation>Scans worden vergeleken</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="329" />
+        <location filename="../../ui/findings/extension.py" line="333" />
         <source>{0} changes since {1}.</source>
         <translation>{0} wijzigingen sinds {1}.</translation>
     </message>

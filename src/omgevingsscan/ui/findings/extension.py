@@ -76,8 +76,12 @@ class FindingsUI(QObject):
         self.checklist_dock = self._dock(
             self.tr("Checklist"), "checklist-dock", self.checklist_panel
         )
+        sightings = window.findChild(QDockWidget, "sightings-dock")
+        if sightings is not None:  # share the bottom area with the sightings log, as tabs
+            window.tabifyDockWidget(sightings, self.dock)
         window.tabifyDockWidget(self.dock, self.checklist_dock)
-        self.dock.raise_()
+        if sightings is not None:
+            sightings.raise_()
         self.tool = PlaceFinding(self)
         self._refresh_timer = QTimer(self)
         self._refresh_timer.setSingleShot(True)

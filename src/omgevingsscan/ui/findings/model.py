@@ -113,7 +113,7 @@ class RiskMatrix(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.cells: dict[tuple[int, int], list[int]] = {}
-        self.setMinimumSize(220, 200)
+        self.setMinimumSize(120, 70)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Preferred)
 
     def set_findings(self, findings: list[Finding]) -> None:

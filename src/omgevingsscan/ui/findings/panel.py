@@ -5,6 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -51,11 +52,12 @@ class FindingsPanel(QWidget):
         self.table.setSelectionMode(QTableView.SelectionMode.SingleSelection)
         self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
         self.table.verticalHeader().hide()
+        self.table.setMinimumHeight(40)
         self.table.selectionModel().selectionChanged.connect(self._on_selection)
         self.table.doubleClicked.connect(lambda _i: self.action.emit("edit"))
         self.matrix = RiskMatrix()
         self.summary = QLabel()
-        buttons = QHBoxLayout()
+        buttons = QGridLayout()
         self.buttons: dict[str, QPushButton] = {}
         for key, text in (
             ("add", self.tr("Add…")),
@@ -69,21 +71,25 @@ class FindingsPanel(QWidget):
         ):
             button = QPushButton(text)
             button.clicked.connect(lambda _c=False, k=key: self.action.emit(k))
-            buttons.addWidget(button)
+            n = len(self.buttons)
+            buttons.addWidget(button, n // 4, n % 4)
             self.buttons[key] = button
         top = QHBoxLayout()
         top.addWidget(QLabel(self.tr("Show")))
         top.addWidget(self.status_filter)
         top.addWidget(self.category_filter, 1)
+        top.addWidget(self.summary)
         split = QSplitter(Qt.Orientation.Horizontal)
         split.addWidget(self.table)
         split.addWidget(self.matrix)
         split.setStretchFactor(0, 3)
         split.setStretchFactor(1, 1)
+        buttons.setSpacing(2)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addLayout(top)
         layout.addWidget(split, 1)
-        layout.addWidget(self.summary)
         layout.addLayout(buttons)
         self._update_buttons()
 
@@ -101,7 +107,7 @@ class FindingsPanel(QWidget):
         self.matrix.set_findings(counted)
         pending = sum(1 for f in layer if f.status == "suggested") if layer is not None else 0
         self.summary.setText(
-            self.tr("{0} findings counted; {1} suggestions waiting.").format(len(counted), pending)
+            self.tr("{0} counted, {1} suggested").format(len(counted), pending)
         )
         if current is not None:
             self.select(current.uuid)
@@ -156,11 +162,15 @@ class ChecklistPanel(QWidget):
         self.threat = QPlainTextEdit()
         self.threat.setPlaceholderText(self.tr("Threat context (free text, for the report)"))
         self.threat.setMaximumHeight(90)
+        self.threat.setMinimumHeight(30)
+        self.tree.setMinimumHeight(40)
         save = QPushButton(self.tr("Save threat context"))
         save.clicked.connect(lambda: self.threat_saved.emit(self.threat.toPlainText()))
         self.source = QLabel()
         self.source.setWordWrap(True)
         layout = QVBoxLayout(self)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.setSpacing(3)
         layout.addWidget(QLabel(self.tr("Double-click a point to record a finding for it.")))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.source)
