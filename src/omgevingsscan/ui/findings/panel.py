@@ -106,9 +106,7 @@ class FindingsPanel(QWidget):
         counted = layer.counted() if layer is not None else []
         self.matrix.set_findings(counted)
         pending = sum(1 for f in layer if f.status == "suggested") if layer is not None else 0
-        self.summary.setText(
-            self.tr("{0} counted, {1} suggested").format(len(counted), pending)
-        )
+        self.summary.setText(self.tr("{0} counted, {1} suggested").format(len(counted), pending))
         if current is not None:
             self.select(current.uuid)
         self._update_buttons()
