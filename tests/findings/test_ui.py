@@ -125,3 +125,24 @@ def test_report_and_compare_jobs(fwin, qtbot, tmp_path, analysed_gpkg):
     assert list(zip(changes.data["what"], changes.data["change"], changes.data["ref"])) == [
         ("building", "removed", "w1")
     ]
+
+
+def test_threat_context_and_contacts_are_stored(fwin, qtbot):
+    ui = fwin.extensions["findings"]
+    panel = ui.checklist_panel
+    panel.threat.setPlainText("Letters after the council vote")
+    panel.contacts.setPlainText("Police liaison; J. de Vries; +31 20 555 0101\n\n")
+    ui.save_threat(panel.threat.toPlainText(), panel.contacts.toPlainText())
+    path = ui.observations.editor.store.path
+    stored = load_scan(path).meta["assessment"]
+    assert stored["threat"] == "Letters after the council vote"
+    assert stored["contacts"] == [
+        {"role": "Police liaison", "name": "J. de Vries", "phone": "+31 20 555 0101"}
+    ]
+    ui.refresh()
+    assert "J. de Vries" in panel.contacts.toPlainText()
+    errors = []
+    fwin.show_error = errors.append  # type: ignore[method-assign]
+    ui.save_threat("x", "only a name")
+    assert errors and "ROLE;NAME;PHONE" in errors[0]
+    assert load_scan(path).meta["assessment"]["threat"] == "Letters after the council vote"

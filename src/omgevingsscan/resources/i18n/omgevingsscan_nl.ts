@@ -205,32 +205,41 @@
 <context>
     <name>ChecklistPanel</name>
     <message>
-        <location filename="../../ui/findings/panel.py" line="159" />
+        <location filename="../../ui/findings/panel.py" line="158" />
         <source>Point to check</source>
         <translation>Controlepunt</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="159" />
+        <location filename="../../ui/findings/panel.py" line="158" />
         <source>Findings</source>
         <translation>Bevindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="163" />
+        <location filename="../../ui/findings/panel.py" line="162" />
         <source>Threat context (free text, for the report)</source>
         <translation>Dreigingsbeeld (vrije tekst, voor het rapport)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="167" />
-        <source>Save threat context</source>
-        <translation>Dreigingsbeeld opslaan</translation>
+        <location filename="../../ui/findings/panel.py" line="168" />
+        <source>Contacts for the police handout, one per line: role; name; phone</source>
+        <translation>Contactpersonen voor de politie-instructiekaart, één per regel: rol; naam; telefoon</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="174" />
+        <location filename="../../ui/findings/panel.py" line="172" />
+        <source>Save threat context and contacts</source>
+        <translation>Dreigingsbeeld en contactpersonen opslaan</translation>
+    </message>
+    <message>
+        <source>Save threat context</source>
+        <translation type="vanished">Dreigingsbeeld opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="181" />
         <source>Double-click a point to record a finding for it.</source>
         <translation>Dubbelklik op een punt om er een bevinding voor vast te leggen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="190" />
+        <location filename="../../ui/findings/panel.py" line="208" />
         <source>Checklist: {0} ({1})</source>
         <translation>Checklist: {0} ({1})</translation>
     </message>
@@ -1340,7 +1349,7 @@
         <translation>Toon</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/panel.py" line="110" />
+        <location filename="../../ui/findings/panel.py" line="109" />
         <source>{0} counted, {1} suggested</source>
         <translation>{0} meegeteld, {1} voorgesteld</translation>
     </message>
@@ -1387,62 +1396,66 @@
         <translation>&amp;Vergelijken met een eerdere scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="224" />
+        <location filename="../../ui/findings/extension.py" line="230" />
         <source>Photo of the finding</source>
         <translation>Foto van de bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="226" />
+        <location filename="../../ui/findings/extension.py" line="232" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="255" />
+        <location filename="../../ui/findings/extension.py" line="261" />
         <source>{0} new suggested findings.</source>
         <translation>{0} nieuwe voorgestelde bevindingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="272" />
-        <source>Threat context saved.</source>
-        <translation>Dreigingsbeeld opgeslagen.</translation>
+        <location filename="../../ui/findings/extension.py" line="280" />
+        <source>Threat context and contacts saved.</source>
+        <translation>Dreigingsbeeld en contactpersonen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="281" />
+        <source>Threat context saved.</source>
+        <translation type="vanished">Dreigingsbeeld opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="289" />
         <source>Write report</source>
         <translation>Rapport schrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="281" />
+        <location filename="../../ui/findings/extension.py" line="289" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="298" />
+        <location filename="../../ui/findings/extension.py" line="306" />
         <source>Writing the report</source>
         <translation>Het rapport wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="302" />
+        <location filename="../../ui/findings/extension.py" line="310" />
         <source>Written: {0}</source>
         <translation>Geschreven: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="311" />
+        <location filename="../../ui/findings/extension.py" line="319" />
         <source>Earlier scan</source>
         <translation>Eerdere scan</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="311" />
+        <location filename="../../ui/findings/extension.py" line="319" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="322" />
+        <location filename="../../ui/findings/extension.py" line="330" />
         <source>Comparing scans</source>
         <translation>Scans worden vergeleken</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="333" />
+        <location filename="../../ui/findings/extension.py" line="341" />
         <source>{0} changes since {1}.</source>
         <translation>{0} wijzigingen sinds {1}.</translation>
     </message>

@@ -24,7 +24,7 @@ from omgevingsscan.export.report import ReportOptions
 from omgevingsscan.export.report.docx import write_docx
 from omgevingsscan.export.report.handout import write_handout
 from omgevingsscan.export.snapshot import snapshot_scan
-from omgevingsscan.io.assessment import update_assessment, write_assessment
+from omgevingsscan.io.assessment import parse_contact, update_assessment, write_assessment
 from omgevingsscan.io.project import load_scan
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.findings import FindingsLayer, MeasuresLayer
@@ -174,9 +174,15 @@ class FindingsUI(QObject):
             measures if isinstance(measures, MeasuresLayer) else None,
         )
         findings = list(layer) if isinstance(layer, FindingsLayer) else []
-        threat = str((scan.meta.get("assessment") or {}).get("threat", ""))
+        data = scan.meta.get("assessment") or {}
         lang = self.language()
-        self.checklist_panel.show_checklist(load_checklist(scan.site.kind), findings, lang, threat)
+        self.checklist_panel.show_checklist(
+            load_checklist(scan.site.kind),
+            findings,
+            lang,
+            str(data.get("threat", "")),
+            list(data.get("contacts") or []),
+        )
 
     def tool_left(self, tool: Any) -> None:
         """The place tool stopped."""
@@ -256,12 +262,14 @@ class FindingsUI(QObject):
         )
         return len(found)
 
-    def save_threat(self, text: str) -> None:
-        """Store the threat context in the scan (and its file, when it has one)."""
+    def save_threat(self, text: str, contacts: str = "") -> None:
+        """Store the threat context and the contacts ("role; name; phone" per line) in the
+        scan (and its file, when it has one)."""
         if self.scan is None:
             return
         try:
-            data = update_assessment(self.scan.meta, threat=text)
+            people = [parse_contact(line) for line in contacts.splitlines() if line.strip()]
+            data = update_assessment(self.scan.meta, threat=text, contacts=people)
             editor = self.observations.editor
             if editor is not None and editor.store is not None:
                 write_assessment(editor.store.path, data)
@@ -269,7 +277,7 @@ class FindingsUI(QObject):
             self.window.show_error(str(exc))
             return
         self.scan.meta["assessment"] = data
-        self.window.statusBar().showMessage(self.tr("Threat context saved."), 5000)
+        self.window.statusBar().showMessage(self.tr("Threat context and contacts saved."), 5000)
 
     # -- report and diff ------------------------------------------------------------------------
     def write_report(self, path: str = "") -> Any:

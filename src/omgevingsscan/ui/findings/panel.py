@@ -145,11 +145,12 @@ class FindingsPanel(QWidget):
 
 class ChecklistPanel(QWidget):
     """The checklist of the site kind, with the findings made for each item, and the
-    threat context. ``add_for(str, str)`` asks for a finding (item id, category);
-    ``threat_saved(str)`` stores the threat context."""
+    threat context and contacts. ``add_for(str, str)`` asks for a finding (item id,
+    category); ``threat_saved(str, str)`` stores the threat context and the contacts
+    (one per line, "role; name; phone")."""
 
     add_for = Signal(str, str)
-    threat_saved = Signal(str)
+    threat_saved = Signal(str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -162,8 +163,16 @@ class ChecklistPanel(QWidget):
         self.threat.setMaximumHeight(90)
         self.threat.setMinimumHeight(30)
         self.tree.setMinimumHeight(40)
-        save = QPushButton(self.tr("Save threat context"))
-        save.clicked.connect(lambda: self.threat_saved.emit(self.threat.toPlainText()))
+        self.contacts = QPlainTextEdit()
+        self.contacts.setPlaceholderText(
+            self.tr("Contacts for the police handout, one per line: role; name; phone")
+        )
+        self.contacts.setMaximumHeight(70)
+        self.contacts.setMinimumHeight(30)
+        save = QPushButton(self.tr("Save threat context and contacts"))
+        save.clicked.connect(
+            lambda: self.threat_saved.emit(self.threat.toPlainText(), self.contacts.toPlainText())
+        )
         self.source = QLabel()
         self.source.setWordWrap(True)
         layout = QVBoxLayout(self)
@@ -172,15 +181,26 @@ class ChecklistPanel(QWidget):
         layout.addWidget(QLabel(self.tr("Double-click a point to record a finding for it.")))
         layout.addWidget(self.tree, 1)
         layout.addWidget(self.source)
-        layout.addWidget(self.threat)
+        row = QHBoxLayout()
+        row.addWidget(self.threat, 3)
+        row.addWidget(self.contacts, 2)
+        layout.addLayout(row)
         layout.addWidget(save)
 
     def show_checklist(
-        self, checklist: Checklist | None, findings: list[Finding], language: str, threat: str
+        self,
+        checklist: Checklist | None,
+        findings: list[Finding],
+        language: str,
+        threat: str,
+        contacts: list[dict[str, str]] | None = None,
     ) -> None:
         """Fill the tree: categories, their items and how many findings each has."""
         self.tree.clear()
         self.threat.setPlainText(threat)
+        self.contacts.setPlainText(
+            "\n".join(f"{c['role']}; {c['name']}; {c['phone']}" for c in contacts or [])
+        )
         if checklist is None:
             self.source.setText("")
             return
