@@ -160,14 +160,14 @@ class ChecklistPanel(QWidget):
         self.tree.itemDoubleClicked.connect(self._on_double)
         self.threat = QPlainTextEdit()
         self.threat.setPlaceholderText(self.tr("Threat context (free text, for the report)"))
-        self.threat.setMaximumHeight(90)
+        self.threat.setMaximumHeight(60)
         self.threat.setMinimumHeight(30)
         self.tree.setMinimumHeight(40)
         self.contacts = QPlainTextEdit()
         self.contacts.setPlaceholderText(
             self.tr("Contacts for the police handout, one per line: role; name; phone")
         )
-        self.contacts.setMaximumHeight(70)
+        self.contacts.setMaximumHeight(60)
         self.contacts.setMinimumHeight(30)
         save = QPushButton(self.tr("Save threat context and contacts"))
         save.clicked.connect(
