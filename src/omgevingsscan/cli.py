@@ -26,6 +26,7 @@ COMMAND_MODULES = (
     "network",
     "export",
     "visibility",
+    "findings",
 )
 
 

@@ -202,7 +202,7 @@ def test_kml_parses_with_fastkml_with_names_folders_and_styles(demo_scan, tmp_pa
     assert text.startswith(
         '<?xml version="1.0" encoding="UTF-8"?>\n<kml xmlns="http://www.opengis.net/kml/2.2">'
     )
-    doc = kml.KML.from_string(text).features[0]
+    doc = kml.KML.from_string(text.encode("utf-8")).features[0]
     assert doc.name == f"Omgevingsscan {demo_scan.site.name}"
     folders = {f.name: f for f in doc.features}
     assert list(folders) == ["Water", "Security-relevant points", "Study area", "Site"]
@@ -223,7 +223,7 @@ def test_kml_parses_with_fastkml_with_names_folders_and_styles(demo_scan, tmp_pa
 def test_kml_escapes_text(demo_scan, tmp_path):
     scan = analysis_scan(demo_scan, ["sightings"])
     path = data.write_kml(scan, tmp_path / "s.kml", ["sightings"])
-    doc = kml.KML.from_string(path.read_text(encoding="utf-8")).features[0]
+    doc = kml.KML.from_string(path.read_bytes()).features[0]
     values = [d.value for p in doc.features[0].features for d in p.extended_data.elements]
     assert SIGHTING_TEXTS[2] in values
 

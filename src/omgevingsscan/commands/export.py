@@ -95,6 +95,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     r.add_argument("--classification", default="", help="marking on every page (default: none)")
     r.add_argument("--dpi", type=int, default=200, help="resolution of the report maps")
     add_force(r, "--out file")
+    from omgevingsscan.commands.findings import report_arguments
+
+    report_arguments(r)
     r.set_defaults(func=run_report)
 
 
@@ -272,10 +275,12 @@ def run_export(args: argparse.Namespace) -> int:
 
 def run_report(args: argparse.Namespace) -> int:
     """Run ``omgevingsscan report``."""
+    from omgevingsscan.commands.findings import report_extras
     from omgevingsscan.export.report import ReportOptions
 
     check_target(args.out, "pdf")
     check_overwrite(args.out, args.force)
+    extras = report_extras(args)
     for problem in register_layer_kinds():
         _say(f"omgevingsscan: warning: layer module not loaded: {problem}")
     scan = open_scan(args.scan)
@@ -290,8 +295,10 @@ def run_report(args: argparse.Namespace) -> int:
             date=args.date,
             classification=args.classification,
             map_dpi=args.dpi,
+            **extras.options,
         ),
     )
+    extras.write(scan, _say)
     assessed = ", ".join(s.section.title for s in findings.assessed) or "none"
     _say(f"wrote {out} (analyses assessed: {assessed})")
     return 0

@@ -13,6 +13,7 @@ from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.errors import OmgevingsscanError
 from omgevingsscan.layers.annotations import AnnotationsLayer
+from omgevingsscan.layers.findings import FindingPhotosLayer, FindingsLayer, MeasuresLayer
 from omgevingsscan.layers.posts import PostsLayer
 from omgevingsscan.layers.records import Record, RecordLayer
 from omgevingsscan.layers.sightings import SightingsLayer
@@ -23,6 +24,9 @@ RECORD_LAYERS: dict[str, type[RecordLayer[Any]]] = {
     "posts": PostsLayer,
     "sightings": SightingsLayer,
     "annotations": AnnotationsLayer,
+    "findings": FindingsLayer,
+    "measures": MeasuresLayer,
+    "finding_photos": FindingPhotosLayer,
 }
 
 #: Checks a changed record before it is applied (raises ValueError when it does not fit).
@@ -135,12 +139,19 @@ class RecordEdits:
 
 def noun(layer: RecordLayer[Any]) -> str:
     """The record noun of ``layer`` for undo texts ("post", "sighting", ...)."""
-    return {"posts": "post", "sightings": "sighting", "annotations": "annotation"}.get(
-        layer.kind, "record"
-    )
+    return {
+        "posts": "post",
+        "sightings": "sighting",
+        "annotations": "annotation",
+        "findings": "finding",
+        "measures": "measure",
+        "finding_photos": "photo",
+    }.get(layer.kind, "record")
 
 
 def title(record: Record) -> str:
     """A short name of ``record`` for undo texts (its name or text, at most 30 characters)."""
-    name = getattr(record, "name", "") or getattr(record, "text", "")
+    name = (
+        getattr(record, "name", "") or getattr(record, "text", "") or getattr(record, "title", "")
+    )
     return str(name)[:30]

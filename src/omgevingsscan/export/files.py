@@ -31,6 +31,7 @@ EXTENSIONS: dict[str, tuple[str, ...]] = {
     "gpx": (".gpx",),
     "csv": (".csv",),
     "gpkg": (".gpkg",),
+    "docx": (".docx",),
 }
 
 

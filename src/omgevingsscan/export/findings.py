@@ -35,6 +35,8 @@ BASE_KINDS = frozenset(cls.kind for cls in OSM_LAYER_KINDS.values()) | {
     "study_area",
     "data_extent",
 }
+#: Layer kinds of the advice itself (reported in their own sections, not as analyses).
+ADVICE_KINDS = frozenset({"findings", "measures", "finding_photos", "changes"})
 #: Most rows of a findings table; the data exports hold the rest.
 MAX_ROWS = 60
 #: Most columns of a findings table (computed columns included).
@@ -112,7 +114,7 @@ def section_for(kind: str, name: str = "") -> SectionDef | None:
     The name counts too because one kind may hold several analyses: the route module
     writes escape routes as kind "routes" in a layer named "escape_routes".
     """
-    if kind.lower() in BASE_KINDS:
+    if kind.lower() in BASE_KINDS | ADVICE_KINDS:
         return None
     text = f"{kind} {name}".lower()
     for section in SECTIONS:
@@ -392,7 +394,7 @@ def collect_findings(scan: Scan, progress: Callable[[float, str], None] | None =
     by_section: dict[str, list[VectorLayer]] = {}
     other: list[VectorLayer] = []
     for layer in scan.layers:
-        if not isinstance(layer, VectorLayer) or layer.kind in BASE_KINDS:
+        if not isinstance(layer, VectorLayer) or layer.kind in BASE_KINDS | ADVICE_KINDS:
             continue
         section = section_for(layer.kind, layer.name)
         if section is None:

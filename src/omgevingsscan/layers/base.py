@@ -19,7 +19,9 @@ from psygnal.containers import EventedList
 _REGISTRY: dict[str, type[Layer]] = {}
 #: Modules that define layer kinds; imported on the first lookup of an unknown kind, so
 #: a scan file opened in a fresh process gets its layers back with their own classes.
-KIND_MODULES = ("osm", "posts", "sightings", "annotations", "routes", "visibility")
+KIND_MODULES = (
+    "osm", "posts", "sightings", "annotations", "routes", "visibility", "findings", "measures"
+)  # fmt: skip
 
 
 def register_layer(cls: type[Layer]) -> type[Layer]:

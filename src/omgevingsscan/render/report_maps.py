@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from PySide6.QtCore import QBuffer, QByteArray, QCoreApplication, QIODevice, QPointF, QRectF, Qt
+from PySide6.QtCore import QBuffer, QByteArray, QIODevice, QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QImage, QPainter, QPen
 
 from omgevingsscan.export.findings import Findings
@@ -46,6 +46,8 @@ class QtMapRenderer:
         ensure_app()
         extent = map_extent(scan, figure.box, figure.width_mm, figure.height_mm, figure.scale)
         drawn = snapshot_scan(scan, figure.layers)
+        for layer in figure.extra:
+            drawn.layers.append(layer)
         k = dots_per_mm(dpi)
         family = font_family()
         groups = legend_groups(drawn, extent)
@@ -150,15 +152,6 @@ def export_report(
     See :func:`omgevingsscan.export.report.write_report`; the maps are drawn here.
     """
     ensure_app()
-    if options.translate is None:
-        options = ReportOptions(
-            title=options.title,
-            author=options.author,
-            date=options.date,
-            classification=options.classification,
-            map_dpi=options.map_dpi,
-            translate=lambda text: QCoreApplication.translate("Report", text),
-        )
     return write_report(
         scan, path, options, QtMapRenderer(), progress=progress, cancelled=cancelled
     )

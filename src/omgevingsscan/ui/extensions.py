@@ -23,6 +23,7 @@ EXTENSIONS: dict[str, str] = {
     "observations": "omgevingsscan.ui.observations",
     "routes": "omgevingsscan.ui.routes",
     "visibility": "omgevingsscan.ui.visibility",
+    "findings": "omgevingsscan.ui.findings.extension",
 }
 
 

@@ -108,7 +108,7 @@ class Edit:
                 "at": self.at,
             },
             ensure_ascii=False,
-            default=str,
+            default=_json_value,
         )
 
     @classmethod
@@ -129,6 +129,15 @@ class Edit:
             raise ValueError("only an upsert carries a record")
         rtype = _record_type(self.kind)
         return rtype.from_row(self.row, shapely.from_wkb(self.wkb))
+
+
+def _json_value(value: object) -> str:
+    """JSON form of a row value json cannot write: bytes (photo BLOBs) as "base64:…"."""
+    if isinstance(value, bytes):
+        import base64
+
+        return "base64:" + base64.b64encode(value).decode("ascii")
+    return str(value)
 
 
 def _record_type(kind: str) -> type[Record]:
