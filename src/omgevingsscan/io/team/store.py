@@ -187,7 +187,11 @@ class TeamStore:
         class _Tx:
             def __enter__(self) -> psycopg.Connection[Any]:
                 self.tx = conn.transaction()
-                self.tx.__enter__()
+                try:
+                    self.tx.__enter__()
+                except psycopg.OperationalError as exc:
+                    store.conn = None
+                    raise TeamOfflineError(f"{store.where}: the connection was lost") from exc
                 return conn
 
             def __exit__(self, et: Any, ev: Any, tb: Any) -> bool:

@@ -216,8 +216,13 @@ class TeamSync:
         wanted: dict[str, dict[str, dict[str, Any]]] = {}
         for note in notes:
             table, uuid = note.get("t", ""), note.get("u", "")
-            if table not in self.layers or self.versions.get(uuid) == note.get("v"):
-                continue  # not ours to show, or our own edit coming back
+            if table not in self.layers:
+                continue
+            if note.get("op") == "delete":
+                if uuid not in self.layers[table]:
+                    continue  # our own delete coming back
+            elif self.versions.get(uuid) == note.get("v"):
+                continue  # our own edit coming back
             wanted.setdefault(table, {})[uuid] = note
         n = 0
         with self._lock:
