@@ -122,6 +122,10 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p = sub.add_parser("recover", help="write edits kept in the recovery file into the scan")
     p.add_argument("scan", help="scan file (.gpkg)")
     p.set_defaults(func=run_recover)
+    for name in ("posts", "sightings", "merge", "add-post", "add-sighting"):
+        from omgevingsscan.commands.team import add_db_options
+
+        add_db_options(sub.choices[name])
 
 
 # -- helpers -----------------------------------------------------------------------------------
@@ -139,7 +143,11 @@ def cli_time(text: str, what: str) -> datetime:
         raise EditError(str(exc)) from exc
 
 
-def _open_editor(path: str) -> ObservationEditor:
+def _open_editor(path: str, args: argparse.Namespace | None = None) -> ObservationEditor:
+    if args is not None and getattr(args, "db", None):
+        from omgevingsscan.commands.team import open_shared_editor  # --db: the team's scan
+
+        return open_shared_editor(path, args)
     editor = ObservationEditor.open(path)
     if editor.recovered:
         print(
@@ -179,7 +187,7 @@ def run_posts(args: argparse.Namespace) -> int:
     """Print the posts and coverage figures as JSON."""
     from omgevingsscan.analysis.observation import coverage_report
 
-    editor = _open_editor(args.scan)
+    editor = _open_editor(args.scan, args)
     scan = editor.scan
     posts = list(scan.layers.get("posts") or [])
     report = coverage_report(
@@ -205,7 +213,7 @@ def run_posts(args: argparse.Namespace) -> int:
 # -- sightings ---------------------------------------------------------------------------------
 def run_sightings(args: argparse.Namespace) -> int:
     """List or export sightings."""
-    editor = _open_editor(args.scan)
+    editor = _open_editor(args.scan, args)
     layer = editor.scan.layers.get("sightings")
     records = list(layer) if layer is not None else []
     since = cli_time(args.since, "--since") if args.since else None
@@ -286,7 +294,7 @@ def merge_file(editor: ObservationEditor, other: str | Path) -> list[MergeResult
 
 def run_merge(args: argparse.Namespace) -> int:
     """Merge files into the scan; print the counts as JSON and a summary on stderr."""
-    editor = _open_editor(args.scan)
+    editor = _open_editor(args.scan, args)
     results: list[MergeResult] = []
     for other in args.others:
         try:
@@ -313,7 +321,7 @@ def run_merge(args: argparse.Namespace) -> int:
 # -- headless edits ----------------------------------------------------------------------------
 def run_add_post(args: argparse.Namespace) -> int:
     """Place a post; print its uuid."""
-    editor = _open_editor(args.scan)
+    editor = _open_editor(args.scan, args)
     x, y, _ = parse_point(args.at, editor.scan)
     attrs: dict[str, Any] = {
         "type": args.type,
@@ -342,7 +350,7 @@ def run_add_post(args: argparse.Namespace) -> int:
 
 def run_add_sighting(args: argparse.Namespace) -> int:
     """Log ``--repeat`` sightings one by one, printing each uuid once it is written."""
-    editor = _open_editor(args.scan)
+    editor = _open_editor(args.scan, args)
     position = None
     if args.at:
         x, y, _ = parse_point(args.at, editor.scan)
