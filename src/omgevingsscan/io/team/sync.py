@@ -12,8 +12,9 @@ timer and when the listener is back) sends them in order, with the same conflict
 rules, then fetches what the others did meanwhile.
 
 Threads: the listener calls :meth:`on_notify` from its thread. Without a ``wake``
-callback the changes are applied there and then; the UI passes a ``wake`` that asks its
-own thread to call :meth:`process_remote`.
+callback an applier thread applies the changes, all that wait in one batch (one query
+per table); the UI passes a ``wake`` that asks its own thread to call
+:meth:`process_remote`.
 """
 
 from __future__ import annotations
@@ -93,6 +94,11 @@ class TeamSync:
         if len(self.outbox):
             self._set_state("offline", self._offline_message())
         self.listener: Listener | None = None
+        self._pending, self._closing = threading.Event(), threading.Event()
+        self._applier: threading.Thread | None = None
+        if listen and wake is None:
+            self._applier = threading.Thread(target=self._apply_loop, daemon=True)
+            self._applier.start()
         if listen:
             self.listener = Listener(store.conninfo, store.schema, self.on_notify, self._on_online)
             self.listener.start()
@@ -125,6 +131,9 @@ class TeamSync:
         """Stop listening and following; close the connections (waiting edits stay queued)."""
         if self.listener is not None:
             self.listener.stop()
+        self._closing.set()
+        if self._applier is not None:
+            self._applier.join(3.0)
         for signal, slot in self._links:
             signal.disconnect(slot)
         self._links = []
@@ -205,7 +214,14 @@ class TeamSync:
         if self._wake is not None:
             self._wake()
         else:
-            self.process_remote()
+            self._pending.set()
+
+    def _apply_loop(self) -> None:
+        """Without a ``wake``: apply what arrived in this thread, all that waits at once."""
+        while not self._closing.is_set():
+            if self._pending.wait(0.5):
+                self._pending.clear()
+                self.process_remote()
 
     def process_remote(self) -> int:
         """Apply the changes that arrived; return how many records changed here."""

@@ -15,7 +15,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer, Signal
 from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from omgevingsscan.io.project import save_scan
@@ -27,6 +27,11 @@ from omgevingsscan.ui.common import make_action
 from omgevingsscan.ui.main_window import MainWindow
 from omgevingsscan.ui.team.dialog import SharedScanDialog
 
+#: Progress messages of the worker (translated by ``progress_text``).
+PROGRESS = (
+    QT_TRANSLATE_NOOP("progress", "Loading the shared scan"),
+    QT_TRANSLATE_NOOP("progress", "Keeping a local copy"),
+)
 #: Retry interval while the team database cannot be reached (ms).
 RETRY_MS = 3000
 
