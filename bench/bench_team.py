@@ -105,9 +105,9 @@ def run_load(conninfo: str, schema: str, writers: int, per_writer: int) -> dict[
         stored, distinct = conn.execute(
             f"SELECT count(*), count(DISTINCT uuid) FROM {schema}.sightings"
         ).fetchone()  # type: ignore[misc]
-        audit = conn.execute(
-            f"SELECT count(*) FROM {schema}.audit WHERE op = 'insert'"
-        ).fetchone()[0]  # type: ignore[index]
+        audit = conn.execute(f"SELECT count(*) FROM {schema}.audit WHERE op = 'insert'").fetchone()[
+            0
+        ]  # type: ignore[index]
     return {
         "expected": total,
         "stored": stored,

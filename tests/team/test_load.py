@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from bench.bench_team import _pct, run_load
+
 from omgevingsscan.io.team.cluster import LocalCluster
 
 

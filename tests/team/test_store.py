@@ -36,7 +36,7 @@ def test_publish_demo_gives_real_postgis_tables(pg: LocalCluster, demo_scan) -> 
     assert tables["sightings"] == ("POINT", 28992) and tables["buildings"][1] == 28992
     assert indexed == len(tables)  # a spatial index on every geometry column
     store = TeamStore(pg.conninfo, "demo_full").open()
-    scan, versions = store.load_scan()
+    scan, _versions = store.load_scan()
     assert [x.name for x in scan.layers][: len(demo_scan.layers)] == [
         x.name for x in demo_scan.layers
     ]

@@ -63,7 +63,7 @@ def test_conflict_asks_which_version_stays(qtbot, two) -> None:
     obs_a.editor.update(a.scan.layer("sightings"), s.uuid, description="cyclist, filming")
     obs_b.editor.update(b.scan.layer("sightings"), s.uuid, description="cyclist, leaving")
     qtbot.waitUntil(lambda: team_b.box is not None, timeout=2000)
-    take_theirs = [x for x in team_b.box.buttons() if x.text() == "Take theirs"][0]
+    take_theirs = next(x for x in team_b.box.buttons() if x.text() == "Take theirs")
     take_theirs.click()
     qtbot.waitUntil(
         lambda: b.scan.layer("sightings").get(s.uuid).description == "cyclist, filming",

@@ -72,7 +72,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     p = sub.add_parser("cot-send", help="send posts, sightings and annotations as CoT (TAK)")
     p.add_argument("scan", help="scan file (.gpkg)")
-    p.add_argument("--to", required=True, help="tcp://host:8087, tls://host:8089, udp://239.2.3.1:6969")
+    p.add_argument(
+        "--to", required=True, help="tcp://host:8087, tls://host:8089, udp://239.2.3.1:6969"
+    )
     p.add_argument("--layers", default="posts,sightings,annotations", help="record layers to send")
     p.add_argument("--stale", type=float, default=3600.0, help="seconds until ATAK greys them out")
     p.add_argument("--proto", action="store_true", help="TAK protocol (protobuf) over UDP")

@@ -22,7 +22,11 @@ from pathlib import Path
 from omgevingsscan.io.team.db import TeamError
 
 #: Where Debian puts the server programs; PATH and ``pg_config --bindir`` are tried too.
-BIN_DIRS = ("/usr/lib/postgresql/15/bin", "/usr/lib/postgresql/16/bin", "/usr/lib/postgresql/17/bin")
+BIN_DIRS = (
+    "/usr/lib/postgresql/15/bin",
+    "/usr/lib/postgresql/16/bin",
+    "/usr/lib/postgresql/17/bin",
+)
 
 
 def bin_dir() -> Path:

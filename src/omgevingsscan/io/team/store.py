@@ -106,7 +106,7 @@ class TeamStore:
 
     @property
     def where(self) -> str:
-        """"host/db, schema" for messages."""
+        """The database and scan, for messages: ``user@host:port/db, scan S``."""
         return f"{describe(self.conninfo)}, scan {self.schema}"
 
     def _c(self) -> psycopg.Connection[Any]:

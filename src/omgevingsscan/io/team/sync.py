@@ -297,7 +297,9 @@ class TeamSync:
                     rows = {s.record.uuid: s for s in self._reader.fetch(table)}
                 except TeamOfflineError:
                     return n
-                stale = {u: {"at": time.time()} for u in self.versions if u in layer and u not in rows}
+                stale = {
+                    u: {"at": time.time()} for u in self.versions if u in layer and u not in rows
+                }
                 fresh = {u: {"at": time.time()} for u, s in rows.items()
                          if self.versions.get(u, 0) < s.version}  # fmt: skip
                 if stale or fresh:

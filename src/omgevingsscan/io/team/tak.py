@@ -62,13 +62,13 @@ def send_events(url: str, events: list[bytes], *, proto: bool = False, cert: str
 
     Raises TeamError (one line) when the server cannot be reached.
     """
-    scheme, host, port = _check(url)
+    scheme, _host, _port = _check(url)
     if scheme == "udp" and "+" not in urlparse(url).scheme:
         url = url.replace("udp://", "udp+wo://", 1)
 
     async def run() -> int:
         pytak = _pytak()
-        reader, writer = await pytak.protocol_factory(_config(url, cert, key, ca))
+        _reader, writer = await pytak.protocol_factory(_config(url, cert, key, ca))
         try:
             for event in events:
                 if scheme == "udp":
@@ -84,7 +84,7 @@ def send_events(url: str, events: list[bytes], *, proto: bool = False, cert: str
 
     try:
         return asyncio.run(asyncio.wait_for(run(), timeout_s))
-    except (OSError, asyncio.TimeoutError) as exc:
+    except (TimeoutError, OSError) as exc:
         raise TeamError(f"cannot send to the TAK server {url}: {exc}") from exc
 
 
@@ -104,7 +104,7 @@ def receive_tcp(url: str, *, seconds: float, max_events: int | None = None, cert
             while time.monotonic() < end and (max_events is None or len(got) < max_events):
                 try:
                     chunk = await asyncio.wait_for(reader.read(65536), end - time.monotonic())
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     break
                 if not chunk:
                     break
