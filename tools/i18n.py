@@ -638,7 +638,7 @@ NL: dict[str, str] = {
     "Open &shared scan…": "&Gedeelde scan openen…",
     "Open a scan the team shares in a PostGIS database": "Een scan openen die het team deelt in een PostGIS-database",
     "Opening shared scan {0}": "Gedeelde scan {0} openen",
-    "⚠ Team database offline: {0} edits wait": "⚠ Teamdatabase offline: {0} wijzigingen wachten",
+    "⚠ Team database offline, edits waiting: {0}": "⚠ Teamdatabase offline, wachtende wijzigingen: {0}",
     "● Shared: {0}": "● Gedeeld: {0}",
     "Edited by someone else": "Door iemand anders gewijzigd",
     "{0} changed this record while you were editing it. Your version was not saved. Which version should stay?": "{0} heeft dit gegeven gewijzigd terwijl u het bewerkte. Uw versie is niet opgeslagen. Welke versie moet blijven?",

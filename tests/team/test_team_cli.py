@@ -97,3 +97,27 @@ def test_cot_send_and_receive_commands(
     assert result["events"] == 1 and result["added"] == 0
     with psycopg.connect(pg.conninfo):
         pass
+
+
+def test_record_commands_work_offline_and_send_later(
+    pg: LocalCluster, local: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    db = f"postgresql://postgres@127.0.0.1:{pg.port}/postgres"
+    args = ["--db", db, "--schema", "offline_cli"]
+    assert main(["share", str(local), *args]) == 0
+    pg.stop()
+    try:
+        code = main(["add-sighting", str(local), "--at", "52.3675,4.9005", "--category",
+                     "person", "--description", "typed on the train", *args])  # fmt: skip
+        assert code == 0
+        assert "team database unreachable" in capsys.readouterr().err
+        from omgevingsscan.io.team.outbox import Outbox
+
+        assert len(Outbox("offline_cli", local)) == 1  # waits in the local GeoPackage
+    finally:
+        pg.start()
+    capsys.readouterr()
+    assert main(["sightings", str(local), *args]) == 0  # connects: sends what waited
+    assert len(Outbox("offline_cli", local)) == 0
+    [saved] = TeamStore(pg.conninfo, "offline_cli").open().fetch("sightings")
+    assert saved.record.description == "typed on the train"

@@ -9,6 +9,7 @@ file or ``PGPASSWORD``, never from the command line history or the scan.
 from __future__ import annotations
 
 import argparse
+import contextlib
 import json
 import sys
 import tempfile
@@ -17,6 +18,7 @@ from typing import Any
 
 from omgevingsscan.editing import ObservationEditor
 from omgevingsscan.io.team import (
+    TeamOfflineError,
     TeamStore,
     conninfo_for,
     grant,
@@ -47,11 +49,21 @@ def open_shared_editor(path: str, args: argparse.Namespace) -> ObservationEditor
     editor = ObservationEditor.open(path)
     for kind in RECORD_KINDS:
         editor.layer(kind)
-    store = TeamStore(conninfo_for(args.db), _schema(args, path), args.editor).open()
+    store = TeamStore(conninfo_for(args.db), _schema(args, path), args.editor)
+    with contextlib.suppress(TeamOfflineError):  # offline: the edits wait in the file
+        store.open()
     sync = TeamSync(store, editor.scan, {}, journal=editor.store.path if editor.store else None,
                     listen=False)  # fmt: skip
     sync.retry()  # sends what waits from an earlier offline session, then fetches all
     editor.team_sync = sync  # type: ignore[attr-defined]
+    told: list[bool] = []
+
+    def tell(state: str, message: str) -> None:  # one line, the first time edits wait
+        if state == "offline" and not told and len(sync.outbox):
+            told.append(True)
+            print(f"omgevingsscan: {message}", file=sys.stderr)
+
+    sync.events.status.connect(tell)
     return editor
 
 

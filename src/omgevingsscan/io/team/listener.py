@@ -74,10 +74,12 @@ class Listener:
                             self.on_notify(payload)
             except psycopg.Error:
                 self._ready.set()
+                if self._stop.is_set():
+                    break
                 self._set_online(False)
                 self._stop.wait(backoff)
                 backoff = min(backoff * 2, MAX_BACKOFF_S)
-        self._set_online(False)
+        self.online = False  # stopped on purpose: not a lost connection
 
 
 def latency_s(payload: dict[str, Any]) -> float:

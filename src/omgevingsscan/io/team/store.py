@@ -11,8 +11,10 @@ changed, the refused version is kept in the audit table (``op`` = ``conflict``) 
 
 from __future__ import annotations
 
+import contextlib
 import getpass
 import json
+from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
@@ -98,6 +100,16 @@ class TeamStore:
             self.srid = publish.srid_of(self._meta["crs"])
         return self
 
+    def ping(self) -> None:
+        """Make sure the connection works (reconnecting once); TeamOfflineError if not."""
+        conn = self._c()
+        try:
+            conn.execute("SELECT 1")
+            conn.rollback()
+        except psycopg.OperationalError:
+            self.conn = None
+            self.open()
+
     def close(self) -> None:
         """Close the connection."""
         if self.conn is not None:
@@ -180,30 +192,20 @@ class TeamStore:
             return [dict(zip(names, r)) for r in cur.fetchall()]
 
     # -- writing -------------------------------------------------------------------------------
-    def _transaction(self) -> Any:
+    @contextlib.contextmanager
+    def _transaction(self) -> Iterator[psycopg.Connection[Any]]:
+        """One transaction; a lost connection is TeamOfflineError, a refusal by the
+        database's rights TeamPermissionError (both one line)."""
         conn = self._c()
-        store = self
-
-        class _Tx:
-            def __enter__(self) -> psycopg.Connection[Any]:
-                self.tx = conn.transaction()
-                try:
-                    self.tx.__enter__()
-                except psycopg.OperationalError as exc:
-                    store.conn = None
-                    raise TeamOfflineError(f"{store.where}: the connection was lost") from exc
-                return conn
-
-            def __exit__(self, et: Any, ev: Any, tb: Any) -> bool:
-                self.tx.__exit__(et, ev, tb)
-                if isinstance(ev, psycopg.OperationalError):
-                    store.conn = None
-                    raise TeamOfflineError(f"{store.where}: the connection was lost") from ev
-                if isinstance(ev, psycopg.errors.InsufficientPrivilege):
-                    raise TeamPermissionError(f"{store.where}: {ev}".splitlines()[0]) from ev
-                return False
-
-        return _Tx()
+        try:
+            with conn.transaction():
+                yield conn
+        except psycopg.OperationalError as exc:
+            self.conn = None
+            raise TeamOfflineError(f"{self.where}: the connection was lost") from exc
+        except psycopg.errors.InsufficientPrivilege as exc:
+            first = str(exc).strip().splitlines()[0]
+            raise TeamPermissionError(f"{self.where}: {first}") from exc
 
     def save(self, edit: Edit, base: int | None) -> int:
         """Write ``edit`` if the row still has version ``base`` (None: a new record).
@@ -220,15 +222,16 @@ class TeamStore:
             When the database cannot be reached; nothing was changed.
         """
         with self._transaction() as conn, conn.cursor() as cur:
-            result = self._save(conn, cur, edit, base)
+            result = self._save(cur, edit, base)
         if isinstance(result, int):
             return result
         version, editor = result
         theirs = self.fetch(edit.table, [edit.uuid]) if version else []
         raise EditConflict(edit, base, theirs[0].record if theirs else None, version, editor)
 
-    def _save(self, conn: psycopg.Connection[Any], cur: psycopg.Cursor[Any], edit: Edit,
-              base: int | None) -> int | tuple[int, str]:  # fmt: skip
+    def _save(
+        self, cur: psycopg.Cursor[Any], edit: Edit, base: int | None
+    ) -> int | tuple[int, str]:
         """The body of :meth:`save`; a (version, editor) pair means refused."""
         t = f"{sql.q(self.schema)}.{sql.q(edit.table)}"
         cur.execute(f"SELECT version, editor FROM {t} WHERE uuid = %s", (edit.uuid,))
@@ -260,7 +263,7 @@ class TeamStore:
             )
             return int(cur.fetchone()[0])  # type: ignore[index]
         if base != now[0]:
-            same = self._same_as_stored(edit, conn)
+            same = self._same_as_stored(edit)
             if same:
                 return int(now[0])  # a resend of what is already there
             return self._refuse(cur, edit, base, now[0], now[1])
@@ -279,8 +282,8 @@ class TeamStore:
             )
         return int(row[0])
 
-    def _same_as_stored(self, edit: Edit, conn: psycopg.Connection[Any]) -> bool:
-        found = [s for s in self.fetch(edit.table, [edit.uuid])]
+    def _same_as_stored(self, edit: Edit) -> bool:
+        found = self.fetch(edit.table, [edit.uuid])
         return bool(found) and found[0].record.same_content(edit.record())
 
     def _refuse(self, cur: psycopg.Cursor[Any], edit: Edit, base: int | None, version: int,

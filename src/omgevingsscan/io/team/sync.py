@@ -86,7 +86,11 @@ class TeamSync:
         self._links: list[tuple[Any, Any]] = []
         self._last_try = 0.0
         self._reader = TeamStore(store.conninfo, store.schema, store.editor)
-        kinds = store.table_kinds()
+        try:
+            kinds = store.table_kinds()
+        except TeamOfflineError as exc:  # work on; the edits wait in the outbox
+            kinds = {x.name: x.kind for x in scan.layers if isinstance(x, RecordLayer)}
+            self.state, self.message = "offline", str(exc)
         self.layers: dict[str, RecordLayer[Any]] = {}
         for layer in scan.layers:
             if isinstance(layer, RecordLayer) and layer.name in kinds:
@@ -148,7 +152,7 @@ class TeamSync:
             if self.state == "offline" or len(self.outbox):
                 self.outbox.add(edit, base)
                 self._set_state("offline", self._offline_message())
-                if time.monotonic() - self._last_try > 2.0:
+                if self.reachable() and time.monotonic() - self._last_try > 2.0:
                     self.retry()
                 return
             if not self._write(edit, base):
@@ -176,10 +180,21 @@ class TeamSync:
             self.versions[edit.uuid] = version
         return True
 
+    def reachable(self) -> bool:
+        """Whether trying to reconnect makes sense now: the listener (which reconnects in
+        its own thread, so nobody waits for a timeout) is connected, or there is none."""
+        return self.listener is None or self.listener.online
+
     def retry(self) -> bool:
         """Send the waiting edits in order; True when none wait any more."""
         with self._lock:
             self._last_try = time.monotonic()
+            try:
+                self.store.ping()
+            except TeamOfflineError as exc:
+                self.message = str(exc)
+                self._set_state("offline", self._offline_message())
+                return False
             sent: dict[str, int | None] = {}
             for seq, edit, base in self.outbox.items():
                 if edit.uuid in sent:

@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QDialog, QLabel, QMessageBox
 
 from omgevingsscan.io.project import save_scan
 from omgevingsscan.io.team import EditConflict, TeamStore, conninfo_for, redact
+from omgevingsscan.io.team.outbox import Outbox
 from omgevingsscan.io.team.sync import TeamSync
 from omgevingsscan.scan import Scan
 from omgevingsscan.settings import config_dir
@@ -90,7 +91,12 @@ class TeamUI(QObject):
             scan, versions = store.open().load_scan()
             progress(0.7, "Keeping a local copy")
             cache.parent.mkdir(parents=True, exist_ok=True)
+            # edits still waiting from an earlier session move into the new copy
+            waiting = Outbox(store.schema, cache).items() if cache.exists() else []
             save_scan(scan, cache)
+            outbox = Outbox(store.schema, cache)
+            for _seq, edit, base in waiting:
+                outbox.add(edit, base)
             return scan, versions
 
         def done(result: tuple[Scan, dict[str, int]]) -> None:
@@ -128,7 +134,8 @@ class TeamUI(QObject):
             self.sync.tick()
 
     def _on_retry(self) -> None:
-        if self.sync is not None and self.sync.retry():
+        # the listener reconnects in its thread; the window never waits for a timeout
+        if self.sync is not None and self.sync.reachable() and self.sync.retry():
             self._retry.stop()
 
     def _show_status(self, state: str, message: str) -> None:
@@ -140,7 +147,9 @@ class TeamUI(QObject):
             return
         if state == "offline":
             waiting = len(self.sync.outbox)
-            self.label.setText(self.tr("⚠ Team database offline: {0} edits wait").format(waiting))
+            self.label.setText(
+                self.tr("⚠ Team database offline, edits waiting: {0}").format(waiting)
+            )
             self._retry.start()
         else:
             self.label.setText(self.tr("● Shared: {0}").format(where))
