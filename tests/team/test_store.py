@@ -114,6 +114,11 @@ def test_roles_are_enforced_by_the_database(pg: LocalCluster, shared: str) -> No
     adv = TeamStore(pg.dsn("adv"), shared, "Advisor").open()
     adv.save(Edit("delete", "sightings", "sightings", {}, s.uuid, None, None, "", ""), 1)
     assert not ann.fetch("sightings")
+    with (
+        psycopg.connect(pg.dsn("adv")) as conn,
+        pytest.raises(psycopg.errors.InsufficientPrivilege),
+    ):
+        conn.execute(f"DELETE FROM {shared}.site")  # the OSM and result layers are read-only
     meta = adv.meta
     adv.set_meta({**meta, "radius_m": 600.0})
     assert TeamStore(pg.conninfo, shared).open().meta["radius_m"] == 600.0
