@@ -717,6 +717,26 @@ NL: dict[str, str] = {
     "{0} changes since {1}.": "{0} wijzigingen sinds {1}.",
     "{0} counted, {1} suggested": "{0} meegeteld, {1} voorgesteld",
     "{0} new suggested findings.": "{0} nieuwe voorgestelde bevindingen.",
+    # team (issue 13)
+    "Open shared scan": "Gedeelde scan openen",
+    "postgresql://user@host/db or a service name": "postgresql://gebruiker@server/db of een servicenaam",
+    "scan (schema) name, as given to share": "naam van de scan (schema), zoals bij share opgegeven",
+    "Database:": "Database:",
+    "Scan:": "Scan:",
+    "Your name:": "Uw naam:",
+    "Passwords are read from ~/.pgpass or pg_service.conf; none is saved.": "Wachtwoorden komen uit ~/.pgpass of pg_service.conf; er wordt er geen opgeslagen.",
+    "Open &shared scan…": "&Gedeelde scan openen…",
+    "Open a scan the team shares in a PostGIS database": "Een scan openen die het team deelt in een PostGIS-database",
+    "Opening shared scan {0}": "Gedeelde scan {0} openen",
+    "⚠ Team database offline, edits waiting: {0}": "⚠ Teamdatabase offline, wachtende wijzigingen: {0}",
+    "● Shared: {0}": "● Gedeeld: {0}",
+    "Edited by someone else": "Door iemand anders gewijzigd",
+    "{0} changed this record while you were editing it. Your version was not saved. Which version should stay?": "{0} heeft dit gegeven gewijzigd terwijl u het bewerkte. Uw versie is niet opgeslagen. Welke versie moet blijven?",
+    "Someone": "Iemand",
+    "Keep mine": "Mijn versie houden",
+    "Take theirs": "Hun versie nemen",
+    "Loading the shared scan": "Gedeelde scan laden",
+    "Keeping a local copy": "Lokale kopie bewaren",
 }
 
 

@@ -3,12 +3,15 @@
 #   tools/system_deps.sh          Qt's runtime libraries (to run the app), python3-venv
 #                                 when `python3 -m venv` cannot work
 #   tools/system_deps.sh --test   also Xvfb, poppler-utils and Chromium (for the tests)
+# Both install PostgreSQL 15 + PostGIS 3 (the team's shared scan; the tests start a
+# throwaway server from these packages).
 # Does nothing when everything is there, or when apt-get is not available; uses sudo
 # when not root and sudo works without a password.
 set -euo pipefail
 runtime=(libegl1 libgl1 libxkbcommon0 libxkbcommon-x11-0 libfontconfig1 libdbus-1-3
   libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 libxcb-shape0
-  libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 libglib2.0-0 fonts-dejavu-core)
+  libxcb-xinerama0 libxcb-randr0 libxcb-cursor0 libglib2.0-0 fonts-dejavu-core
+  postgresql postgresql-15-postgis-3)
 testing=(xvfb xauth poppler-utils chromium)
 want=("${runtime[@]}")
 [ "${1:-}" = "--test" ] && want+=("${testing[@]}")

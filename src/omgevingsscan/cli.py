@@ -27,6 +27,7 @@ COMMAND_MODULES = (
     "export",
     "visibility",
     "findings",
+    "team",
 )
 
 

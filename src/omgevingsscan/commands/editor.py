@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import math
 import sys
 from datetime import datetime
@@ -59,9 +60,14 @@ def check_post(editor: ObservationEditor, ref: str, scan: str) -> None:
 CLI_BUSY_TIMEOUT_S = 30.0
 
 
-def open_editor(path: str) -> ObservationEditor:
+def open_editor(path: str, args: argparse.Namespace | None = None) -> ObservationEditor:
     """Open the scan for headless edits (waiting up to :data:`CLI_BUSY_TIMEOUT_S` for a
-    concurrent writer); say on stderr how many recovered edits were written."""
+    concurrent writer); say on stderr how many recovered edits were written. With
+    ``--db`` in ``args``, open the team's shared scan instead (commands.team)."""
+    if args is not None and getattr(args, "db", None):
+        from omgevingsscan.commands.team import open_shared_editor
+
+        return open_shared_editor(path, args)
     editor = ObservationEditor.open(path, busy_timeout_s=CLI_BUSY_TIMEOUT_S)
     if editor.recovered:
         print(

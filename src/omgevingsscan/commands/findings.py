@@ -88,8 +88,15 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
 
     s = sub.add_parser("suggest", help="print suggested findings from the stored analyses")
     s.add_argument("scan")
-    s.add_argument("--accept", action="append", default=[], help="accept KEY (or 'all')")
-    s.add_argument("--reject", action="append", default=[], help="reject KEY (or 'all')")
+    s.add_argument(
+        "--accept",
+        action="append",
+        default=[],
+        help="accept KEY (or 'all') (default: none, only list)",
+    )
+    s.add_argument(
+        "--reject", action="append", default=[], help="reject KEY (or 'all') (default: none)"
+    )
     s.add_argument("--overlooks", type=int, default=3, help="overlooking buildings to suggest")
     s.add_argument("--spots", type=int, default=3, help="waiting spots to suggest")
     s.add_argument("--blind-area", type=float, default=100.0, help="smallest blind spot, m²")
@@ -100,7 +107,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     d = sub.add_parser("diff", help="what changed between two scans of a site")
     d.add_argument("old", help="the earlier scan (.gpkg)")
     d.add_argument("new", help="the later scan (.gpkg)")
-    d.add_argument("--geojson", help="write the changes as GeoJSON to this file")
+    d.add_argument(
+        "--geojson", help="write the changes as GeoJSON to this file (default: not written)"
+    )
     d.set_defaults(func=run_diff)
 
 
@@ -348,9 +357,15 @@ def run_diff(args: argparse.Namespace) -> int:
 # -- the report's advice outputs (hooked into ``report`` in commands/export.py) ---------------
 def report_arguments(r: argparse.ArgumentParser) -> None:
     """Add ``--docx``, ``--handout``, ``--since``, ``--lang``, ``--version``, ``--threat``."""
-    r.add_argument("--docx", help="also write the editable copy (.docx)")
-    r.add_argument("--handout", help="also write the one-page police handout (.pdf)")
-    r.add_argument("--since", metavar="OLD.gpkg", help="add the changes since an earlier scan")
+    r.add_argument("--docx", help="also write the editable copy (.docx) (default: not written)")
+    r.add_argument(
+        "--handout", help="also write the one-page police handout (.pdf) (default: not written)"
+    )
+    r.add_argument(
+        "--since",
+        metavar="OLD.gpkg",
+        help="add the changes since an earlier scan (default: no changes section)",
+    )
     r.add_argument("--lang", default="en", choices=("en", "nl"), help="report language")
     r.add_argument("--version", dest="doc_version", default="1.0", help="document version")
     r.add_argument("--threat", help="threat context (default: the one stored in the scan)")

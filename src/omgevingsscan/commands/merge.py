@@ -92,7 +92,7 @@ def _merge_into_copy(args: argparse.Namespace) -> int:
 
 
 def _merge(args: argparse.Namespace, scan_path: str) -> int:
-    editor = open_editor(scan_path)
+    editor = open_editor(scan_path, args)
     results: list[MergeResult] = []
     for other in args.others:
         try:

@@ -168,7 +168,7 @@ def run_posts(args: argparse.Namespace) -> int:
     """Print the posts and coverage figures as JSON."""
     from omgevingsscan.analysis.observation import coverage_report
 
-    editor = open_editor(args.scan)
+    editor = open_editor(args.scan, args)
     scan = editor.scan
     posts = list(scan.layers.get("posts") or [])
     report = coverage_report(
@@ -194,7 +194,7 @@ def run_posts(args: argparse.Namespace) -> int:
 # -- sightings ---------------------------------------------------------------------------------
 def run_sightings(args: argparse.Namespace) -> int:
     """List or export sightings."""
-    editor = open_editor(args.scan)
+    editor = open_editor(args.scan, args)
     layer = editor.scan.layers.get("sightings")
     records = list(layer) if layer is not None else []
     since = cli_time(args.since, "--since") if args.since else None
@@ -258,7 +258,7 @@ def run_add_post(args: argparse.Namespace) -> int:
     """Place a post; print its uuid."""
     if args.height is not None:
         check_height(args.height, "--height")
-    editor = open_editor(args.scan)
+    editor = open_editor(args.scan, args)
     x, y, at_height = parse_point(args.at, editor.scan, what="--at", default_height=-1.0)
     attrs: dict[str, Any] = {
         "type": args.type,
@@ -289,7 +289,7 @@ def run_add_post(args: argparse.Namespace) -> int:
 
 def run_add_sighting(args: argparse.Namespace) -> int:
     """Log ``--repeat`` sightings one by one, printing each uuid once it is written."""
-    editor = open_editor(args.scan)
+    editor = open_editor(args.scan, args)
     if args.post:
         check_post(editor, args.post, args.scan)
     position = None

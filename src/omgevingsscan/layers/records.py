@@ -267,10 +267,12 @@ class RecordLayer(VectorLayer, Generic[R]):
         self._check_type(record)
         if record.uuid in self._records:
             raise ValueError(f"layer {self.name!r} already has a record {record.uuid}")
-        items = list(self._records.items())
-        pos = len(items) if index is None else max(0, min(int(index), len(items)))
-        items.insert(pos, (record.uuid, record))
-        self._records = dict(items)
+        if index is None or int(index) >= len(self._records):
+            self._records[record.uuid] = record  # appending: no copy of the whole layer
+        else:
+            items = list(self._records.items())
+            items.insert(max(0, int(index)), (record.uuid, record))
+            self._records = dict(items)
         self._touch()
         self.events.added.emit(record.uuid)
 

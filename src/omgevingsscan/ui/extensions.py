@@ -24,6 +24,7 @@ EXTENSIONS: dict[str, str] = {
     "routes": "omgevingsscan.ui.routes",
     "visibility": "omgevingsscan.ui.visibility",
     "findings": "omgevingsscan.ui.findings.extension",
+    "team": "omgevingsscan.ui.team.extension",
 }
 
 
