@@ -23,6 +23,7 @@ COMMAND_MODULES = (
     "network",
     "export",
     "visibility",
+    "heights",
 )
 
 

@@ -15,6 +15,7 @@ import geopandas as gpd
 from omgevingsscan.crs import from_wgs84
 from omgevingsscan.errors import InputFileError, SiteError
 from omgevingsscan.io.project import load_scan
+from omgevingsscan.io.terrain import bind as bind_terrain
 from omgevingsscan.scan import Scan
 from omgevingsscan.settings import EYE_HEIGHT_M
 
@@ -24,8 +25,10 @@ _POINT = re.compile(
 
 
 def open_scan(path: str) -> Scan:
-    """Load the scan at ``path`` (errors name the file)."""
-    return load_scan(path)
+    """Load the scan at ``path`` (errors name the file), with its terrain sidecar."""
+    scan = load_scan(path)
+    bind_terrain(scan, path)
+    return scan
 
 
 def parse_point(

@@ -33,16 +33,17 @@ from omgevingsscan.analysis.visibility import (
     check_sector,
     exposure_for_scan,
     index_for,
-    line_of_sight,
     viewshed_25d,
 )
 from omgevingsscan.analysis.visibility.layers import (
     put_result,
     result_layers,
 )
+from omgevingsscan.analysis.visibility.terrain import sight_line
 from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.project import save_scan
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.scan import Scan
 
 _SECTOR = re.compile(r"^\s*([-+]?\d+(?:\.\d+)?)\s*,\s*([-+]?\d+(?:\.\d+)?)\s*$")
@@ -118,10 +119,15 @@ def run_sightline(args: argparse.Namespace) -> int:
     ax, ay, ah = parse_point(args.a, scan)
     bx, by, bh = parse_point(args.b, scan)
     index = index_for(scan)
-    result = line_of_sight(index, (ax, ay), ah, (bx, by), bh)
-    (layer,) = result_layers(result, scan.crs, name=args.name)
+    check = sight_line(index, (ax, ay), ah, (bx, by), bh, terrain=terrain_for(scan))
+    result = check.line
+    (layer,) = result_layers(check, scan.crs, name=args.name, index=index)
     summary = {
         "visible": result.visible,
+        "verdict": check.verdict,
+        "by_terrain": check.by_terrain,
+        "ground": "flat (no terrain model)" if check.flat_ground else "terrain",
+        "height_sources": check.height_sources,
         "distance_m": round(result.distance, 2),
         "bearing_deg": round(result.bearing, 1),
         "from_height_m": ah,
@@ -141,11 +147,11 @@ def run_sightline(args: argparse.Namespace) -> int:
             if result.blocker
             else None
         ),
-        "label": result.describe(),
+        "label": check.describe(),
     }
-    print(result.describe(), file=sys.stderr)
+    print(check.describe(), file=sys.stderr)
     _emit(layer.data, summary, args.out)
-    _save(scan, args, result)
+    _save(scan, args, check, index)
     return 0
 
 

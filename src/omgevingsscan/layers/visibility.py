@@ -31,7 +31,9 @@ class SightlineLayer(VectorLayer):
     """A 2.5D sight line: ``status`` "visible" (green) up to the first obstruction,
     "blocked" (red) after it. Columns: ``status``, ``distance_m``, ``bearing_deg``,
     ``from_height_m``, ``to_height_m``, ``blocker_osm_id``, ``blocker_name``,
-    ``blocker_height_m``, ``obstruction_z_m``, ``label``."""
+    ``blocker_height_m``, ``obstruction_z_m``, ``label``; a line whose verdict flips
+    within the height uncertainty is "uncertain" (amber) throughout, and then also has
+    ``verdict``, ``by_terrain``, ``ground`` and ``height_sources``."""
 
     kind: ClassVar[str] = "sightline"
     title: ClassVar[str] = "Sight line"
@@ -44,8 +46,9 @@ class SightlineLayer(VectorLayer):
         "categories": {
             "visible": {"stroke": VISIBLE_GREEN},
             "blocked": {"stroke": BLOCKED_RED, "dash": [6, 3]},
+            "uncertain": {"stroke": "#e69500", "dash": [2, 2]},
         },
-        "labels": {"visible": "Visible", "blocked": "Blocked"},
+        "labels": {"visible": "Visible", "blocked": "Blocked", "uncertain": "Uncertain"},
         "label_column": "label",
     }
 

@@ -22,6 +22,7 @@ from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import Isovist
 from omgevingsscan.analysis.visibility.los import LineOfSight
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
+from omgevingsscan.analysis.visibility.terrain import UNCERTAIN, SightCheck
 from omgevingsscan.analysis.visibility.viewshed import Viewshed25D
 from omgevingsscan.layers.base import LayerList, VectorLayer
 from omgevingsscan.layers.visibility import (
@@ -56,6 +57,19 @@ def sightline_frame(result: LineOfSight, crs: Any) -> gpd.GeoDataFrame:
             rows.append({"status": "visible", **common, "geometry": LineString([a, o])})
         rows.append({"status": "blocked", **common, "geometry": LineString([o, b])})
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
+
+
+def sightcheck_frame(check: SightCheck, crs: Any) -> gpd.GeoDataFrame:
+    """A sight line over terrain with its certainty (uncertain lines are amber)."""
+    frame = sightline_frame(check.line, crs)
+    if check.verdict == UNCERTAIN:
+        frame["status"] = UNCERTAIN
+    frame["verdict"] = check.verdict
+    frame["by_terrain"] = check.by_terrain
+    frame["ground"] = "flat" if check.flat_ground else "terrain"
+    frame["height_sources"] = check.height_sources
+    frame["label"] = check.describe()
+    return frame
 
 
 def isovist_frame(
@@ -140,13 +154,35 @@ DEFAULT_NAMES = {
 
 
 def result_layers(
-    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
     crs: Any,
     *,
     name: str | None = None,
     index: VisibilityIndex | None = None,
 ) -> list[VectorLayer]:
-    """Turn an analysis result into layer(s) (exposure gives two: ground, positions)."""
+    """Turn an analysis result into layer(s) (exposure gives two: ground, positions).
+
+    With ``index``, every frame records the height sources it rests on (column
+    ``height_sources``), so a result computed before an import of measured heights
+    can be flagged as stale.
+    """
+    layers = _result_layers(result, crs, name=name, index=index)
+    if index is not None and index.height_sources:
+        for layer in layers:
+            if "height_sources" not in layer.data:
+                layer.data["height_sources"] = index.height_sources
+    return layers
+
+
+def _result_layers(
+    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
+    crs: Any,
+    *,
+    name: str | None = None,
+    index: VisibilityIndex | None = None,
+) -> list[VectorLayer]:
+    if isinstance(result, SightCheck):
+        return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightcheck_frame(result, crs))]
     if isinstance(result, LineOfSight):
         return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightline_frame(result, crs))]
     if isinstance(result, Isovist):
@@ -165,7 +201,7 @@ def result_layers(
 
 def put_result(
     layers: LayerList,
-    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
     crs: Any,
     *,
     name: str | None = None,
