@@ -204,7 +204,7 @@ def write_ridge_tif(
     """A GeoTIFF in ``crs`` over ``bounds`` (metres): ground at ``base`` with a ridge
     ``height`` m high along the line ``ridge`` (Gaussian cross-section, ``width`` m)."""
     import rasterio
-    from rasterio.transform import from_origin
+    from affine import Affine
 
     x0, y0, x1, y1 = bounds
     cols, rows = int((x1 - x0) / cell), int((y1 - y0) / cell)
@@ -225,7 +225,7 @@ def write_ridge_tif(
         count=1,
         dtype="float32",
         crs=crs,
-        transform=from_origin(x0, y1, cell, cell),
+        transform=Affine(cell, 0.0, x0, 0.0, -cell, y1),
         tiled=True,
         blockxsize=256,
         blockysize=256,

@@ -19,6 +19,7 @@ from pathlib import Path
 from typing import Any
 
 import numpy as np
+from affine import Affine
 from numpy.typing import ArrayLike, NDArray
 
 from omgevingsscan.errors import ImportCancelled, InputFileError
@@ -173,12 +174,11 @@ def read_dem(
         if sb[0] >= db.right or sb[2] <= db.left or sb[1] >= db.top or sb[3] <= db.bottom:
             raise InputFileError(p, "the DEM does not cover the study area")
         win = from_bounds(*sb, transform=src.transform)
-        win = win.round_offsets("floor").round_lengths("ceil")
         pad = 2
-        col0 = max(int(win.col_off) - pad, 0)
-        row0 = max(int(win.row_off) - pad, 0)
-        col1 = min(int(win.col_off + win.width) + pad, src.width)
-        row1 = min(int(win.row_off + win.height) + pad, src.height)
+        col0 = max(math.floor(win.col_off) - pad, 0)
+        row0 = max(math.floor(win.row_off) - pad, 0)
+        col1 = min(math.ceil(win.col_off + win.width) + pad, src.width)
+        row1 = min(math.ceil(win.row_off + win.height) + pad, src.height)
         window = rasterio.windows.Window(col0, row0, col1 - col0, row1 - row0)
         data = src.read(1, window=window, masked=True).astype(np.float32)
         arr = np.where(np.ma.getmaskarray(data), np.nan, np.ma.getdata(data)).astype(np.float32)
@@ -194,7 +194,7 @@ def read_dem(
     size = float(cell) if cell else max(native, max(width, height) / MAX_CELLS)
     cols, rows = max(math.ceil(width / size), 2), max(math.ceil(height / size), 2)
     dst = np.full((rows, cols), np.nan, dtype=np.float32)
-    dst_transform = rasterio.transform.from_origin(bounds[0], bounds[3], size, size)
+    dst_transform = Affine(size, 0.0, bounds[0], 0.0, -size, bounds[3])
     reproject(
         arr,
         dst,
@@ -243,9 +243,7 @@ def save_terrain(terrain: Terrain, path: str | Path) -> Path:
             count=1,
             dtype="float32",
             crs=terrain.crs,
-            transform=rasterio.transform.from_origin(
-                terrain.x0, terrain.y0, terrain.cell, terrain.cell
-            ),
+            transform=Affine(terrain.cell, 0.0, terrain.x0, 0.0, -terrain.cell, terrain.y0),
             compress="deflate",
         ) as dst:
             dst.write(terrain.z.astype(np.float32), 1)
