@@ -143,8 +143,8 @@ def run_terrain(args: argparse.Namespace) -> int:
         cell=args.cell,
         sigma_m=args.sigma,
     )
-    terrain_io.set_terrain(scan, terrain, args.scan)
-    save_scan(scan, args.scan)
+    terrain_io.set_terrain(scan, terrain)
+    save_scan(scan, args.scan)  # writes the sidecar SCAN.terrain.tif
     print(terrain.describe(), file=sys.stderr)
     print(json.dumps({**scan.meta["terrain"], "summary": terrain.describe()}, indent=2))
     return 0

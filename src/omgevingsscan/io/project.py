@@ -28,6 +28,7 @@ import pyogrio
 from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
 from omgevingsscan.io.gpkg_records import write_record_tables
 from omgevingsscan.io.journal import release_file
+from omgevingsscan.io.terrain import keep_terrain
 from omgevingsscan.layers.base import VectorLayer, layer_class
 from omgevingsscan.layers.records import RecordLayer
 from omgevingsscan.scan import FORMAT_VERSION, Scan, Site, StudyArea
@@ -95,6 +96,7 @@ def save_scan(scan: Scan, path: str | Path) -> Path:
     os.unlink(tmp_name)
     tmp = Path(tmp_name)
     try:
+        keep_terrain(scan, target)  # the DEM window goes to the sidecar the scan names
         meta = scan.metadata()
         list_columns: dict[str, list[str]] = {}
         for layer in scan.layers:

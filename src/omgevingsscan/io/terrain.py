@@ -303,6 +303,18 @@ def set_terrain(scan: Scan, terrain: Terrain | None, scan_path: str | Path | Non
     scan.meta["terrain"] = entry
 
 
+def keep_terrain(scan: Scan, scan_path: str | Path) -> None:
+    """Before a scan is saved to ``scan_path``: write its terrain to the sidecar of that
+    path (unless it is there already) and name it in ``scan.meta["terrain"]``."""
+    terrain = terrain_for(scan)
+    if terrain is None:
+        return
+    side = sidecar_path(scan_path)
+    entry = scan.meta.get("terrain") or {}
+    if entry.get("path") != str(side.resolve()) or not side.is_file():
+        set_terrain(scan, terrain, scan_path)
+
+
 def bind(scan: Scan, scan_path: str | Path) -> Terrain | None:
     """Load the terrain sidecar of a scan opened from ``scan_path`` (if it names one)."""
     entry = scan.meta.get("terrain")

@@ -22,6 +22,7 @@ EXTENSIONS: dict[str, str] = {
     "observations": "omgevingsscan.ui.observations.extension",
     "routes": "omgevingsscan.ui.routes.extension",
     "visibility": "omgevingsscan.ui.visibility.extension",
+    "heights": "omgevingsscan.ui.heights",
 }
 
 
