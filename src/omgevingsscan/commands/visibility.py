@@ -35,10 +35,12 @@ from omgevingsscan.analysis.visibility import (
     index_for,
     viewshed_25d,
 )
+from omgevingsscan.analysis.visibility.certainty import viewshed_range
 from omgevingsscan.analysis.visibility.layers import (
     put_result,
     result_layers,
 )
+from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
 from omgevingsscan.analysis.visibility.terrain import sight_line
 from omgevingsscan.commands.common import geojson_text, open_scan, parse_point, write_text_atomic
 from omgevingsscan.errors import AnalysisInputError
@@ -80,6 +82,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
     p.add_argument("--radius", type=float, default=300.0, help="metres, (0, 3000] (default 300)")
     p.add_argument("--sector", help="DIRECTION,ANGLE in degrees (0 = north, clockwise)")
     p.add_argument("--no-roofs", action="store_true", help="skip the visible roofs")
+    p.add_argument(
+        "--certainty", action="store_true", help="also the ground uncertain within the heights"
+    )
     p.set_defaults(func=run_viewshed)
 
     p = sub.add_parser("exposure", help="from where the site's façade can be seen")
@@ -91,6 +96,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--facade-height",
         type=float,
         help="count the façade up to this height, m (default: the site's height)",
+    )
+    p.add_argument(
+        "--certainty",
+        action="store_true",
+        help="also run at the low and high heights: area range, uncertain positions (3x time)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_exposure)
@@ -162,12 +172,21 @@ def run_viewshed(args: argparse.Namespace) -> int:
     radius = check_radius(args.radius)
     sector = parse_sector(args.sector)
     index = index_for(scan)
-    result: Viewshed25D = viewshed_25d(
-        index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
-    )
-    (layer,) = result_layers(result, scan.crs, name=args.name, index=index)
+    ranged = None
+    if args.certainty:
+        ranged = viewshed_range(
+            index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
+        )
+        result: Viewshed25D = ranged.nominal
+    else:
+        result = viewshed_25d(
+            index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
+        )
+    (layer,) = result_layers(ranged or result, scan.crs, name=args.name, index=index)
     summary = {
         "observer_height_m": h,
+        "uncertain_m2": round(ranged.uncertain.area, 1) if ranged else None,
+        "height_sources": index.height_sources,
         "radius_m": radius,
         "sector": list(sector) if sector else None,
         "ground_m2": round(result.ground.area, 1),
@@ -180,7 +199,7 @@ def run_viewshed(args: argparse.Namespace) -> int:
         ),
     }
     _emit(layer.data, summary, args.out)
-    _save(scan, args, result, index)
+    _save(scan, args, ranged or result, index)
     return 0
 
 
@@ -193,16 +212,21 @@ def run_exposure(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"{fraction:4.0%} {message}", file=sys.stderr)
 
-    result: ExposureResult = exposure_for_scan(
-        scan,
-        index,
-        spacing=args.spacing,
-        top_spacing=args.top_spacing,
-        window_spacing=args.window_spacing,
-        facade_height=args.facade_height,
-        progress=progress,
+    options = {
+        "spacing": args.spacing,
+        "top_spacing": args.top_spacing,
+        "window_spacing": args.window_spacing,
+        "facade_height": args.facade_height,
+        "progress": progress,
+    }
+    answer: Any = (
+        exposure_range_for_scan(scan, index, **options)
+        if args.certainty
+        else exposure_for_scan(scan, index, **options)
     )
-    ground, positions = (layer.data for layer in result_layers(result, scan.crs, name=args.name))
+    result: ExposureResult = answer.nominal if args.certainty else answer
+    layers = result_layers(answer, scan.crs, name=args.name, index=index)
+    ground, positions = (layer.data for layer in layers)
     frame = gpd.GeoDataFrame(pd.concat([ground, positions], ignore_index=True), crs=scan.crs)
     summary = {
         "site_buildings": [index.osm_ids[i] for i in result.site_buildings],
@@ -214,8 +238,17 @@ def run_exposure(args: argparse.Namespace) -> int:
         "buildings": int((result.positions["kind"] == "building").sum()),
         "spots": int((result.positions["kind"] == "spot").sum()),
         "samples": list(result.samples),
+        "ground_range_m2": (
+            [round(a, 1) for a in answer.area_range_m2] if args.certainty else None
+        ),
+        "height_sources": index.height_sources,
+        "ground_model": (
+            "flat (no terrain model)"
+            if terrain_for(scan) is None
+            else "flat: exposure does not use the terrain model yet (sight lines do)"
+        ),
         "notes": result.notes,
     }
     _emit(frame, summary, args.out)
-    _save(scan, args, result, index)
+    _save(scan, args, answer, index)
     return 0

@@ -71,8 +71,13 @@ class ViewshedLayer(VectorLayer):
         "categories": {
             "ground": {"fill": "#ffd166"},
             "roof": {"fill": "#f4845f", "stroke": "#c8553d"},
+            "uncertain": {"fill": "#ffe8b0", "stroke": "#e09f00", "hatch": "#b07a00"},
         },
-        "labels": {"ground": "Visible ground", "roof": "Visible roofs"},
+        "labels": {
+            "ground": "Visible ground",
+            "roof": "Visible roofs",
+            "uncertain": "Visible or not within the height uncertainty",
+        },
     }
 
 
@@ -94,10 +99,12 @@ class ExposureLayer(VectorLayer):
         "categories": {
             "eye_level": {"fill": "#e63946"},
             "upper_facade": {"fill": "#f4a261", "stroke": "#bc6c25"},
+            "uncertain": {"fill": "#fde2c8", "stroke": "#bc6c25", "hatch": "#9c4a1a"},
         },
         "labels": {
             "eye_level": "Façade in view at eye level",
             "upper_facade": "Upper façade in view",
+            "uncertain": "Sees the façade or not within the height uncertainty",
         },
     }
 

@@ -228,6 +228,17 @@ class VisibilityIndex:
         self.walls = self._split_at_footprint_corners(walls)
         self.wall_owner = self._owners(self.walls)
         self._wall_tree = shapely.STRtree(self._boxes(self.walls))
+        self._all_walls = np.arange(len(self.walls), dtype=np.int64)
+        self._wall_bounds = (
+            (
+                float(np.minimum(self.walls[:, 0], self.walls[:, 2]).min()),
+                float(np.minimum(self.walls[:, 1], self.walls[:, 3]).min()),
+                float(np.maximum(self.walls[:, 0], self.walls[:, 2]).max()),
+                float(np.maximum(self.walls[:, 1], self.walls[:, 3]).max()),
+            )
+            if len(self.walls)
+            else (0.0, 0.0, 0.0, 0.0)
+        )
 
         # Per-building grown edges with heights (2.5D).
         if gap > 0:
@@ -380,6 +391,9 @@ class VisibilityIndex:
     def walls_near(self, x: float, y: float, radius: float) -> IntArray:
         """Indices of merged wall segments whose bounding box meets the square of
         half-side ``radius`` metres around ``(x, y)``."""
+        x0, y0, x1, y1 = self._wall_bounds
+        if x - radius <= x0 and y - radius <= y0 and x + radius >= x1 and y + radius >= y1:
+            return self._all_walls  # the square covers every wall: no tree query
         return self._wall_tree.query(shapely.box(x - radius, y - radius, x + radius, y + radius))
 
     def containing_building(self, x: float, y: float) -> int | None:

@@ -13,10 +13,12 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
+from omgevingsscan.analysis.visibility.certainty import ExposureRange, ViewshedRange
 from omgevingsscan.analysis.visibility.exposure import ExposureResult
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import Isovist
@@ -141,7 +143,8 @@ def exposure_frames(result: ExposureResult, crs: Any) -> tuple[gpd.GeoDataFrame,
     positions = result.positions
     if positions.crs is None and crs is not None:
         positions = positions.set_crs(crs)
-    return ground, positions[[*POSITION_COLUMNS, "geometry"]]
+    extra = ["certainty"] if "certainty" in positions else []
+    return ground, positions[[*POSITION_COLUMNS, *extra, "geometry"]]
 
 
 #: Default layer names of each result kind.
@@ -154,7 +157,7 @@ DEFAULT_NAMES = {
 
 
 def result_layers(
-    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
+    result: Any,
     crs: Any,
     *,
     name: str | None = None,
@@ -174,13 +177,33 @@ def result_layers(
     return layers
 
 
+def _uncertain_row(frame: gpd.GeoDataFrame, geom: BaseGeometry) -> gpd.GeoDataFrame:
+    """``frame`` plus one ``part="uncertain"`` polygon (ground that flips within the
+    height uncertainty), other columns copied from the first row."""
+    if geom.is_empty:
+        return frame
+    row = frame.iloc[:1].copy() if len(frame) else gpd.GeoDataFrame(geometry=[None], crs=frame.crs)
+    row["part"] = "uncertain"
+    row["area_m2"] = geom.area
+    row = row.set_geometry([shapely.normalize(geom)], crs=frame.crs)
+    return gpd.GeoDataFrame(pd.concat([frame, row], ignore_index=True), crs=frame.crs)
+
+
 def _result_layers(
-    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
+    result: Any,
     crs: Any,
     *,
     name: str | None = None,
     index: VisibilityIndex | None = None,
 ) -> list[VectorLayer]:
+    if isinstance(result, ViewshedRange):
+        (layer,) = _result_layers(result.nominal, crs, name=name, index=index)
+        layer.data = _uncertain_row(layer.data, result.uncertain)
+        return [layer]
+    if isinstance(result, ExposureRange):
+        ground_layer, positions = _result_layers(result.nominal, crs, name=name, index=index)
+        ground_layer.data = _uncertain_row(ground_layer.data, result.most.difference(result.least))
+        return [ground_layer, positions]
     if isinstance(result, SightCheck):
         return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightcheck_frame(result, crs))]
     if isinstance(result, LineOfSight):
@@ -201,7 +224,7 @@ def _result_layers(
 
 def put_result(
     layers: LayerList,
-    result: LineOfSight | SightCheck | Isovist | Viewshed25D | ExposureResult,
+    result: Any,
     crs: Any,
     *,
     name: str | None = None,

@@ -101,7 +101,7 @@ class HeightsExtension(QObject):
         self.refresh_status()
 
     def status_text(self) -> str:
-        """"Heights: 1 % measured · Ground: flat" (what the status bar shows)."""
+        """ "Heights: 1 % measured · Ground: flat" (what the status bar shows)."""
         scan = self.window.scan
         if scan is None:
             return ""
@@ -163,7 +163,9 @@ class HeightsExtension(QObject):
         scan.meta["height_sources"] = stub.meta.get("height_sources", [])
         self.last_import = result
         self.refresh_status()
-        message = self.tr("{0} of {1} buildings have a measured height ({2} by id, {3} by overlap).")
+        message = self.tr(
+            "{0} of {1} buildings have a measured height ({2} by id, {3} by overlap)."
+        )
         message = message.format(result.matched, result.buildings, result.by_id, result.by_overlap)
         stale = stale_results(scan)
         if stale:
