@@ -57,7 +57,7 @@ def test_dem_window_is_read_and_reprojected(demo_scan, ridge_case) -> None:  # t
     a, b, path = ridge_case
     study = terrain_io.study_bounds(demo_scan)
     terrain = terrain_io.read_dem(path, demo_scan.crs, study)
-    x0, y0, x1, y1 = terrain.bounds
+    x0, _, _, y1 = terrain.bounds
     assert x0 == pytest.approx(study[0]) and y1 == pytest.approx(study[3])
     assert terrain.z.shape == (550, 550)  # the 1,100 m window at 2 m, not 2,000 x 2,000
     mid = (a + b) / 2
