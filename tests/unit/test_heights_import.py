@@ -181,3 +181,32 @@ def test_summary_and_stale_results(scan, case, tmp_path: Path) -> None:  # type:
     assert text.startswith("15 of 1,111 buildings within 500 m of the site (1%) have a measured")
     assert "3D BAG 2022" in text
     assert json.dumps(scan.meta["height_sources"])  # saved with the scan as JSON
+
+
+def test_report_figures_and_text(scan, case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from omgevingsscan.io.heights.report import height_report
+
+    before = height_report(scan)
+    assert before is not None and before.near.counts[RULE_MEASURED] == 0
+    assert "No terrain model: the ground is taken as flat." in before.paragraphs()
+    assert any("Most heights near the site are estimates" in t for t in before.paragraphs())
+    import_3dbag(scan, [fx.write_gpkg(case, tmp_path / "t.gpkg")])
+    after = height_report(scan)
+    assert after.study.counts[RULE_MEASURED] == 15
+    assert after.paragraphs()[0].startswith(f"{after.near.counts[RULE_MEASURED]} of ")
+    assert "within 150 m of the site" in after.paragraphs()[0]
+
+
+def test_pdf_report_states_the_measured_share(scan, case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    import subprocess
+
+    from omgevingsscan.export.report import ReportOptions
+    from omgevingsscan.render.report_maps import export_report
+
+    import_3dbag(scan, [fx.write_gpkg(case, tmp_path / "t.gpkg")])
+    pdf, _ = export_report(scan, tmp_path / "report.pdf", ReportOptions(map_dpi=72))
+    text = subprocess.run(
+        ["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True
+    ).stdout
+    assert "have a measured height" in " ".join(text.split())
+    assert "the ground is taken as flat" in " ".join(text.split())

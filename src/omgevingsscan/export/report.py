@@ -60,6 +60,7 @@ from omgevingsscan.export.findings import (
 )
 from omgevingsscan.export.paper import format_scale
 from omgevingsscan.io.demo import ATTRIBUTION
+from omgevingsscan.io.heights.report import height_report
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 
@@ -617,6 +618,8 @@ class ReportBuilder:
                     [[k, str(v)] for k, v in findings.summary.height_sources],
                 )
             )
+        provenance = height_report(scan)  # issue 11: measured share, terrain
+        story += [self.p(text) for text in (provenance.paragraphs() if provenance else [])]
         story.append(self.p(_("Attribution and licence"), "h3"))
         story.append(
             self.p(
