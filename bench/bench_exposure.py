@@ -55,20 +55,24 @@ def compare(rounds: int) -> float:
     spots = waiting_spots_from_layers(scan)
     print(f"demo scan: {len(buildings)} buildings, heights fixed (OSM estimates)")
     times: dict[str, list[float]] = {"old": [], "new": []}
+    cpu: dict[str, list[float]] = {"old": [], "new": []}
     results: dict[str, Any] = {}
     for _ in range(rounds):
         for name, module, index in (
             ("old", old_exposure, old_index),
             ("new", sys.modules[new_exposure_mod.__module__], new_index),
         ):
-            t0 = time.perf_counter()
+            t0, c0 = time.perf_counter(), time.process_time()
             results[name] = _run_exposure(module, index, scan, public, spots)
             times[name].append(time.perf_counter() - t0)
-            print(f"  {name}: {times[name][-1]:6.2f} s")
+            cpu[name].append(time.process_time() - c0)
+            print(f"  {name}: {times[name][-1]:6.2f} s wall, {cpu[name][-1]:6.2f} s CPU")
     old, new = results["old"], results["new"]
     t_old, t_new = float(np.median(times["old"])), float(np.median(times["new"]))
     ratio = t_old / t_new
-    print(f"exposure: old {t_old:.2f} s, new {t_new:.2f} s: {ratio:.1f}x faster")
+    c_old, c_new = float(np.median(cpu["old"])), float(np.median(cpu["new"]))
+    print(f"exposure: old {t_old:.2f} s, new {t_new:.2f} s wall: {ratio:.1f}x faster")
+    print(f"          old {c_old:.2f} s, new {c_new:.2f} s CPU: {c_old / c_new:.1f}x less work")
     sym = old.ground.symmetric_difference(new.ground).area
     print(
         f"ground: old {old.ground.area:,.3f} m², new {new.ground.area:,.3f} m², "

@@ -372,6 +372,8 @@ class VisibilityIndex:
         twin = copy.copy(self)
         twin.heights = h
         twin._subsets = {}
+        for cached in ("_walls_above",):  # caches that depend on the heights
+            twin.__dict__.pop(cached, None)
         return twin
 
     def __len__(self) -> int:
