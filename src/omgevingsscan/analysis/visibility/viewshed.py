@@ -136,6 +136,10 @@ def shadows(
         out[convex] = shapely.convex_hull(pts)
     rest = np.flatnonzero(~convex)
     if len(rest):
+        direct, ok = _one_run_shadows(index, buildings[rest], origin, scale[rest])
+        out[rest[ok]] = direct[ok]
+        rest = rest[~ok]
+    if len(rest):
         strips, owner = shadow_strips(index, buildings[rest], origin, scale[rest])
         # One row per building: its footprint and its strips, unioned row-wise in C.
         row_of = np.zeros(len(index), dtype=np.int64)
@@ -150,6 +154,91 @@ def shadows(
         table[slot, rank + 1] = strips
         out[rest] = shapely.union_all(table, axis=1)
     return out
+
+
+def _ring_ranges(index: VisibilityIndex) -> tuple[IntArray, IntArray, np.ndarray]:
+    """First edge and edge count of each building in ``index.edges``, and whether its
+    grown footprint is one polygon without holes (its edges are then one closed ring
+    in order). Cached on the index."""
+    cached = index.__dict__.get("_ring_ranges")
+    if cached is None:
+        n = len(index)
+        start = np.searchsorted(index.edge_owner, np.arange(n)).astype(np.int64)
+        count = np.bincount(index.edge_owner, minlength=n).astype(np.int64)
+        simple = (shapely.get_num_geometries(index.grown) == 1) & (
+            shapely.get_num_interior_rings(shapely.get_geometry(index.grown, 0)) == 0
+        )
+        cached = (start, count, simple & (count >= 3))
+        index.__dict__["_ring_ranges"] = cached
+    return cached
+
+
+def _one_run_shadows(
+    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Shadows built directly, without a union, for footprints whose walls facing away
+    from ``origin`` form one run turning less than half a circle.
+
+    Every ray from the origin then enters such a footprint once (through the walls
+    facing the origin) and leaves it once (through the run), so the shadow is the
+    polygon of the facing walls, the run's end points pushed out along their rays, and
+    the run scaled by ``k``: the same region as the footprint plus its quads.
+
+    Returns
+    -------
+    shadows, ok
+        A polygon for each building where ``ok`` (None elsewhere).
+    """
+    out = np.full(len(buildings), None, dtype=object)
+    start, count, simple = _ring_ranges(index)
+    n = count[buildings]
+    cand = simple[buildings]
+    if not cand.any():
+        return out, np.zeros(len(buildings), dtype=bool)
+    rows = np.flatnonzero(cand)
+    n = n[rows]
+    first = np.cumsum(n) - n
+    row = np.repeat(np.arange(len(rows)), n)
+    pos = np.arange(len(row)) - first[row]
+    e = index.edges[start[buildings[rows]][row] + pos] - np.array(
+        [origin[0], origin[1], origin[0], origin[1]]
+    )
+    cross = e[:, 0] * e[:, 3] - e[:, 1] * e[:, 2]
+    back = cross > 0
+    prev = np.where(pos == 0, np.arange(len(row)) + n[row] - 1, np.arange(len(row)) - 1)
+    run_start = back & ~back[prev]
+    starts = np.bincount(row, weights=run_start, minlength=len(rows))
+    m = np.bincount(row, weights=back, minlength=len(rows)).astype(np.int64)
+    turn = np.bincount(
+        row,
+        weights=np.where(back, np.arctan2(cross, e[:, 0] * e[:, 2] + e[:, 1] * e[:, 3]), 0.0),
+        minlength=len(rows),
+    )
+    good = (starts == 1) & (m < n) & (m > 0) & (turn < math.pi)
+    s0 = np.zeros(len(rows), dtype=np.int64)
+    s0[row[run_start]] = pos[run_start]
+    keep = good[row]
+    row, pos, e = row[keep], pos[keep], e[keep]
+    r = (pos - s0[row]) % n[row]
+    mm, nn = m[row], n[row]
+    k = scale[rows][row][:, None]
+    pts = e[:, 0:2]
+    front = r >= mm
+    at0 = r == 0
+    near = r <= mm
+    xy = np.vstack([pts[front], pts[at0], k[near] * pts[near]]) + np.asarray(origin)
+    ring = np.concatenate([row[front], row[at0], row[near]])
+    key = np.concatenate(
+        [r[front] - mm[front], nn[at0] - mm[at0], nn[near] - mm[near] + 1 + r[near]]
+    )
+    ring = (np.cumsum(good) - 1)[ring]  # contiguous ids of the good buildings
+    order = np.lexsort((key, ring))
+    polys = shapely.polygons(shapely.linearrings(xy[order], indices=ring[order]))
+    done = np.flatnonzero(good)
+    out[rows[done]] = polys
+    ok = np.zeros(len(buildings), dtype=bool)
+    ok[rows[done]] = True
+    return out, ok
 
 
 def shadow_strips(
