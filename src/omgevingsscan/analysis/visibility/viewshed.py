@@ -115,15 +115,21 @@ def shadows(
     """The shadow of each of ``buildings`` (grown footprints) under a point light at
     ``origin``, scaled by ``scale[i]``: one polygon per building.
 
-    A convex footprint's shadow is the convex hull of the footprint and its scaled
-    copy (vectorised); any other is the union of the footprint and its quads
-    (:func:`shadow_quads`). Unioning per building first, then all of them, is about
-    twice as fast as one union of every quad.
+    A footprint whose walls facing away from the light form one run (every convex
+    one, and many others) gets its shadow polygon directly (:func:`_one_run_shadows`);
+    a convex one otherwise (the light inside it) the convex hull of the footprint and
+    its scaled copy; any other the union of the footprint and its strips
+    (:func:`shadow_strips`), unioned per building by ``buffer(0)`` in one call. Unioning
+    per building first, then all of them, is faster than one union of every piece.
     """
     out = np.empty(len(buildings), dtype=object)
     if len(buildings) == 0:
         return out
-    convex = index.grown_convex[buildings]
+    # Footprints with one run of walls facing away (every convex one seen from
+    # outside, many others) get their shadow directly; hulls and unions for the rest.
+    direct, ok = _one_run_shadows(index, buildings, origin, scale)
+    out[ok] = direct[ok]
+    convex = index.grown_convex[buildings] & ~ok
     cb = buildings[convex]
     if len(cb):
         coords, which = shapely.get_coordinates(index.grown[cb], return_index=True)
@@ -134,25 +140,19 @@ def shadows(
         order = np.argsort(idx, kind="stable")
         pts = shapely.multipoints(both[order], indices=idx[order])
         out[convex] = shapely.convex_hull(pts)
-    rest = np.flatnonzero(~convex)
-    if len(rest):
-        direct, ok = _one_run_shadows(index, buildings[rest], origin, scale[rest])
-        out[rest[ok]] = direct[ok]
-        rest = rest[~ok]
+    rest = np.flatnonzero(~convex & ~ok)
     if len(rest):
         strips, owner = shadow_strips(index, buildings[rest], origin, scale[rest])
-        # One row per building: its footprint and its strips, unioned row-wise in C.
+        # Per building, its footprint's parts and its strips as one (overlapping)
+        # multipolygon; buffer(0) unions the parts, for all buildings in one call.
         row_of = np.zeros(len(index), dtype=np.int64)
         row_of[buildings[rest]] = np.arange(len(rest))
-        slot = row_of[owner]
-        order = np.argsort(slot, kind="stable")
-        slot, strips = slot[order], strips[order]
-        rank = np.arange(len(slot)) - np.searchsorted(slot, slot)
-        width = int(rank.max()) + 2 if len(rank) else 1
-        table = np.full((len(rest), width), None, dtype=object)
-        table[:, 0] = index.grown[buildings[rest]]
-        table[slot, rank + 1] = strips
-        out[rest] = shapely.union_all(table, axis=1)
+        foot, foot_row = shapely.get_parts(index.grown[buildings[rest]], return_index=True)
+        parts = np.concatenate([foot, strips])
+        ids = np.concatenate([foot_row, row_of[owner]])
+        order = np.argsort(ids, kind="stable")
+        merged = shapely.multipolygons(parts[order], indices=ids[order])
+        out[rest] = shapely.buffer(merged, 0.0)
     return out
 
 
