@@ -665,6 +665,11 @@ NL: dict[str, str] = {
     "Importing terrain": "Terrein importeren",
     "Terrain: {0} x {1} cells of {2:.1f} m, ground {3:.1f} to {4:.1f} m.": "Terrein: {0} x {1} cellen van {2:.1f} m, maaiveld {3:.1f} tot {4:.1f} m.",
     "height provenance": "herkomst hoogte",
+    "Certain within the height uncertainty.": "Zeker binnen de onzekerheid van de hoogten.",
+    "UNCERTAIN: the answer flips within the height uncertainty.": "ONZEKER: het antwoord kantelt binnen de onzekerheid van de hoogten.",
+    "Ground taken as flat (no terrain model).": "Maaiveld als vlak aangenomen (geen terreinmodel).",
+    "Over the terrain model.": "Over het terreinmodel.",
+    "The terrain blocks the view.": "Het terrein blokkeert het zicht.",
 }
 
 

@@ -95,3 +95,25 @@ def test_provenance_style_and_inspector(qtbot, window):
     win.inspector.show_feature(layer, 0)
     rows = dict(win.inspector.rows())
     assert rows["height provenance"].endswith("type default")
+
+
+def test_sight_line_tool_marks_an_uncertain_answer(qtbot, window):
+    """Eyes 2 m below a guessed roof: blocked at the default height, clear at half of
+    it: the working line is amber and the panel says UNCERTAIN."""
+    from omgevingsscan.analysis.visibility import VisibilityIndex
+
+    win = window
+    case = fx.bag_case(win.scan.frame("buildings"))
+    osm_id = case.by_id[0]
+    a, b = case.lines[osm_id]
+    vis = win.extensions["visibility"]
+    qtbot.waitUntil(lambda: vis.index.index is not None, timeout=60000)
+    tool = vis.sightlines
+    eye = case.default[osm_id] - 2.0
+    tool.panel.a_height.set_metres(eye)
+    tool.panel.b_height.set_metres(eye)
+    tool.a, tool.b = (float(a[0]), float(a[1])), (float(b[0]), float(b[1]))
+    tool.refresh()
+    assert isinstance(vis.index.index, VisibilityIndex)
+    assert "UNCERTAIN" in tool.panel.result.text()
+    assert set(win.scan.layers.get("sightline").data["status"]) == {"uncertain"}

@@ -2649,53 +2649,53 @@
 <context>
     <name>SightlinePanel</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="108" />
+        <location filename="../../ui/visibility/sightline.py" line="116" />
         <source>Height of the eye at A</source>
         <extracomment>Outline of the building that blocks the line. Name (and kind) of the working sight-line layer.</extracomment>
         <translation>Ooghoogte bij A</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="109" />
+        <location filename="../../ui/visibility/sightline.py" line="117" />
         <source>Height of the eye at B</source>
         <translation>Ooghoogte bij B</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="110" />
+        <location filename="../../ui/visibility/sightline.py" line="118" />
         <source>Choose the sight-line tool (S) and click A, then B.</source>
         <translation>Kies het zichtlijngereedschap (S) en klik A aan, daarna B.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="118" />
+        <location filename="../../ui/visibility/sightline.py" line="126" />
         <source>Keep as layer</source>
         <translation>Bewaren als laag</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="120" />
+        <location filename="../../ui/visibility/sightline.py" line="128" />
         <source>Keep this sight line as its own layer; the next one starts afresh</source>
         <translation>Deze zichtlijn als eigen laag bewaren; de volgende begint opnieuw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="122" />
+        <location filename="../../ui/visibility/sightline.py" line="130" />
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="123" />
+        <location filename="../../ui/visibility/sightline.py" line="131" />
         <source>Recompute all</source>
         <translation>Alles opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="124" />
+        <location filename="../../ui/visibility/sightline.py" line="132" />
         <source>Test every sight-line layer again</source>
         <translation>Alle zichtlijnlagen opnieuw toetsen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="129" />
+        <location filename="../../ui/visibility/sightline.py" line="137" />
         <source>A (from):</source>
         <translation>A (van):</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="130" />
+        <location filename="../../ui/visibility/sightline.py" line="138" />
         <source>B (to):</source>
         <translation>B (naar):</translation>
     </message>
@@ -2703,12 +2703,12 @@
 <context>
     <name>SightlineTool</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="158" />
+        <location filename="../../ui/visibility/sightline.py" line="166" />
         <source>Click B, the point to look at. Esc cancels.</source>
         <translation>Klik B aan, het punt waarnaar gekeken wordt. Esc annuleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="159" />
+        <location filename="../../ui/visibility/sightline.py" line="167" />
         <source>Click A (the eye), then B; drag A or B to move them. Esc leaves the tool.</source>
         <translation>Klik A (het oog) aan, daarna B; sleep A of B om ze te verplaatsen. Esc verlaat het gereedschap.</translation>
     </message>
@@ -2716,64 +2716,90 @@
 <context>
     <name>Sightlines</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="231" />
+        <location filename="../../ui/visibility/sightline.py" line="239" />
         <source>Click A, then B.</source>
         <extracomment>Time of the last test and layer update, ms (the drag frame cost).</extracomment>
         <translation>Klik A aan, daarna B.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="251" />
+        <location filename="../../ui/visibility/sightline.py" line="259" />
         <source>Now click B, the point to look at.</source>
         <translation>Klik nu B aan, het punt waarnaar gekeken wordt.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="310" />
+        <location filename="../../ui/visibility/sightline.py" line="315" />
+        <location filename="../../ui/visibility/sightline.py" line="316" />
+        <source>Certain within the height uncertainty.</source>
+        <translation>Zeker binnen de onzekerheid van de hoogten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="317" />
+        <source>UNCERTAIN: the answer flips within the height uncertainty.</source>
+        <translation>ONZEKER: het antwoord kantelt binnen de onzekerheid van de hoogten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="320" />
+        <source>Ground taken as flat (no terrain model).</source>
+        <translation>Maaiveld als vlak aangenomen (geen terreinmodel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="322" />
+        <source>Over the terrain model.</source>
+        <translation>Over het terreinmodel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="325" />
+        <source>The terrain blocks the view.</source>
+        <translation>Het terrein blokkeert het zicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="342" />
         <source>Preparing the buildings… the line is tested as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… de lijn wordt getoetst zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="381" />
-        <location filename="../../ui/visibility/sightline.py" line="417" />
+        <location filename="../../ui/visibility/sightline.py" line="419" />
+        <location filename="../../ui/visibility/sightline.py" line="455" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="386" />
+        <location filename="../../ui/visibility/sightline.py" line="424" />
         <source>{0:.0f} m, {1:.0f}°: visible</source>
         <translation>{0:.0f} m, {1:.0f}°: zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="387" />
+        <location filename="../../ui/visibility/sightline.py" line="425" />
         <source>{0:.0f} m, {1:.0f}°: blocked by {2} ({3:.1f} m)</source>
         <translation>{0:.0f} m, {1:.0f}°: geblokkeerd door {2} ({3:.1f} m)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="393" />
+        <location filename="../../ui/visibility/sightline.py" line="431" />
         <source>{0:.1f} m, bearing {1:.0f}°</source>
         <translation>{0:.1f} m, richting {1:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="395" />
+        <location filename="../../ui/visibility/sightline.py" line="433" />
         <source>Visible</source>
         <translation>Zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="397" />
+        <location filename="../../ui/visibility/sightline.py" line="435" />
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="399" />
+        <location filename="../../ui/visibility/sightline.py" line="437" />
         <source>after {0:.1f} m by {1}, {2:.1f} m high; the sight line is {3:.1f} m above the ground there.</source>
         <translation>na {0:.1f} m door {1}, {2:.1f} m hoog; de zichtlijn is daar {3:.1f} m boven de grond.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="421" />
+        <location filename="../../ui/visibility/sightline.py" line="459" />
         <source>{0} is above the roof of {1} ({2:.1f} m high).</source>
         <translation>{0} ligt boven het dak van {1} ({2:.1f} m hoog).</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="428" />
+        <location filename="../../ui/visibility/sightline.py" line="466" />
         <source>{0} lies in {1} ({2:.1f} m high): it counts as a window in its wall.</source>
         <translation>{0} ligt in {1} ({2:.1f} m hoog): het telt als een raam in de gevel.</translation>
     </message>
