@@ -117,3 +117,11 @@ def test_sight_line_tool_marks_an_uncertain_answer(qtbot, window):
     assert isinstance(vis.index.index, VisibilityIndex)
     assert "UNCERTAIN" in tool.panel.result.text()
     assert set(win.scan.layers.get("sightline").data["status"]) == {"uncertain"}
+
+
+def test_exposure_panel_offers_the_height_uncertainty(qtbot, window):
+    panel = window.extensions["visibility"].exposure.panel
+    assert not panel.certainty.isChecked()
+    note = panel.note_text({"kind": "building", "certainty": "uncertain"})
+    assert "UNCERTAIN within the building heights" in note
+    assert panel.note_text({"kind": "building", "certainty": "certain"}) == ""

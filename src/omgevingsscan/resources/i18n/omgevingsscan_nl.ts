@@ -791,32 +791,32 @@
 <context>
     <name>Exposure</name>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="273" />
+        <location filename="../../ui/visibility/exposure.py" line="281" />
         <source>Compute the exposure of the site</source>
         <translation>Zichtbaarheid van het object berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="275" />
+        <location filename="../../ui/visibility/exposure.py" line="283" />
         <source>Recompute the exposure</source>
         <translation>Zichtbaarheid opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="286" />
+        <location filename="../../ui/visibility/exposure.py" line="294" />
         <source>Not computed yet. The result shows who can see the site, and from where.</source>
         <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="293" />
+        <location filename="../../ui/visibility/exposure.py" line="301" />
         <source>Public ground with a view of the façade: {0:,.0f} m² ({1:,.0f} m² at eye level, {2:,.0f} m² of the upper façade only). {3} overlook positions: {4} buildings, {5} waiting spots.</source>
         <translation>Openbare grond met zicht op de gevel: {0:,.0f} m² ({1:,.0f} m² op ooghoogte, {2:,.0f} m² alleen op het bovenste deel van de gevel). {3} uitkijkposities: {4} gebouwen, {5} wachtplekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="304" />
+        <location filename="../../ui/visibility/exposure.py" line="312" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="315" />
+        <location filename="../../ui/visibility/exposure.py" line="332" />
         <source>Computing the exposure of the site</source>
         <translation>De zichtbaarheid van het object wordt berekend</translation>
     </message>
@@ -884,57 +884,72 @@
         <translation>Uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="142" />
+        <location filename="../../ui/visibility/exposure.py" line="129" />
+        <source>With the height uncertainty (3x longer)</source>
+        <translation>Met de onzekerheid van de hoogten (3x langer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="131" />
+        <source>Also at the low and high building heights: the range of the area and which positions are uncertain</source>
+        <translation>Ook bij de lage en hoge gebouwhoogten: de bandbreedte van het gebied en welke posities onzeker zijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="148" />
         <source>Building</source>
         <translation>Gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="144" />
+        <location filename="../../ui/visibility/exposure.py" line="150" />
         <source>Parking</source>
         <translation>Parkeerplaats</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="145" />
+        <location filename="../../ui/visibility/exposure.py" line="151" />
         <source>Bridge</source>
         <translation>Brug</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="146" />
+        <location filename="../../ui/visibility/exposure.py" line="152" />
         <source>Bus or tram stop</source>
         <translation>Bus- of tramhalte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="147" />
+        <location filename="../../ui/visibility/exposure.py" line="153" />
         <source>Bench</source>
         <translation>Bankje</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="148" />
+        <location filename="../../ui/visibility/exposure.py" line="154" />
         <source>Terrace</source>
         <translation>Terras</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="157" />
+        <location filename="../../ui/visibility/exposure.py" line="163" />
         <source>only from the top floor</source>
         <translation>alleen vanaf de bovenste verdieping</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="159" />
+        <location filename="../../ui/visibility/exposure.py" line="165" />
         <source>sees only the upper façade</source>
         <translation>ziet alleen het bovenste deel van de gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="163" />
+        <location filename="../../ui/visibility/exposure.py" line="169" />
         <source>façade seen from {0:.1f} m up</source>
         <translation>gevel in zicht vanaf {0:.1f} m hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="189" />
+        <location filename="../../ui/visibility/exposure.py" line="171" />
+        <source>UNCERTAIN within the building heights</source>
+        <translation>ONZEKER binnen de gebouwhoogten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="197" />
         <source>{0:.0f} m façade</source>
         <translation>{0:.0f} m gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="191" />
+        <location filename="../../ui/visibility/exposure.py" line="199" />
         <source>{0:.0f}° view</source>
         <translation>{0:.0f}° zicht</translation>
     </message>
