@@ -28,6 +28,7 @@ COMMAND_MODULES = (
     "visibility",
     "findings",
     "team",
+    "heights",
 )
 
 

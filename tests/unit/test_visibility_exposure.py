@@ -181,7 +181,7 @@ def test_result_layers_and_put_result(scene: VisibilityIndex, scene_result) -> N
     (line,) = put_result(layers, los, "EPSG:28992")
     assert isinstance(line, SightlineLayer)
     assert list(line.data["status"]) == ["visible", "blocked"]
-    assert set(line.style["categories"]) == {"visible", "blocked"}
+    assert set(line.style["categories"]) == {"visible", "blocked", "uncertain"}
     again = line_of_sight(scene, (30.0, 10.0), 1.6, (30.0, 30.0), 1.6)
     (same,) = put_result(layers, again, "EPSG:28992")
     assert same is line and list(line.data["status"]) == ["visible"] and len(layers) == 1

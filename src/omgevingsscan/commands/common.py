@@ -14,13 +14,16 @@ from omgevingsscan.errors import InputFileError
 from omgevingsscan.io.positions import resolve_position
 from omgevingsscan.io.project import load_scan
 from omgevingsscan.io.safe_files import check_overwrite, commit_file, temp_beside
+from omgevingsscan.io.terrain import bind as bind_terrain
 from omgevingsscan.scan import Scan
 from omgevingsscan.settings import EYE_HEIGHT_M
 
 
 def open_scan(path: str) -> Scan:
-    """Load the scan at ``path`` (errors name the file)."""
-    return load_scan(path)
+    """Load the scan at ``path`` (errors name the file), with its terrain sidecar."""
+    scan = load_scan(path)
+    bind_terrain(scan, path)
+    return scan
 
 
 def parse_point(

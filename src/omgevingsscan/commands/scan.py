@@ -64,6 +64,13 @@ def run_new(args: argparse.Namespace) -> int:
     return 0
 
 
+def heights_info(scan: Scan) -> dict[str, object]:
+    """Height sources and terrain (issue 11), from :mod:`omgevingsscan.commands.heights`."""
+    from omgevingsscan.commands.heights import heights_info as info
+
+    return info(scan)
+
+
 def scan_info(scan: Scan) -> dict[str, object]:
     """Return the JSON-able summary printed by ``info``."""
     return {
@@ -94,6 +101,7 @@ def scan_info(scan: Scan) -> dict[str, object]:
             mode: {"nodes": g.number_of_nodes(), "edges": g.number_of_edges()}
             for mode, g in scan.graphs.items()
         },
+        **heights_info(scan),
     }
 
 

@@ -36,13 +36,15 @@ from omgevingsscan.analysis.visibility import (
     check_sector,
     exposure_for_scan,
     index_for,
-    line_of_sight,
     viewshed_25d,
 )
+from omgevingsscan.analysis.visibility.certainty import viewshed_range
 from omgevingsscan.analysis.visibility.layers import (
     put_result,
     result_layers,
 )
+from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
+from omgevingsscan.analysis.visibility.terrain import sight_line
 from omgevingsscan.commands.common import (
     add_output_options,
     check_output,
@@ -52,6 +54,7 @@ from omgevingsscan.commands.common import (
 )
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.project import save_scan
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.names import table_name
 from omgevingsscan.scan import Scan
 
@@ -96,6 +99,9 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         help="DIRECTION,ANGLE in degrees (0 = north, clockwise) (default: all round)",
     )
     p.add_argument("--no-roofs", action="store_true", help="skip the visible roofs")
+    p.add_argument(
+        "--certainty", action="store_true", help="also the ground uncertain within the heights"
+    )
     p.set_defaults(func=run_viewshed)
 
     p = sub.add_parser("exposure", help="from where the site's façade can be seen")
@@ -107,6 +113,11 @@ def register(sub: argparse._SubParsersAction) -> None:  # type: ignore[type-arg]
         "--facade-height",
         type=float,
         help="count the façade up to this height, m (default: the site's height)",
+    )
+    p.add_argument(
+        "--certainty",
+        action="store_true",
+        help="also run at the low and high heights: area range, uncertain positions (3x time)",
     )
     p.add_argument("--quiet", action="store_true", help="no progress on stderr")
     p.set_defaults(func=run_exposure)
@@ -138,10 +149,15 @@ def run_sightline(args: argparse.Namespace) -> int:
     ax, ay, ah = parse_point(args.a, scan, what="--from", warnings=warnings)
     bx, by, bh = parse_point(args.b, scan, what="--to", warnings=warnings)
     index = index_for(scan)
-    result = line_of_sight(index, (ax, ay), ah, (bx, by), bh)
-    (layer,) = result_layers(result, scan.crs, name=_name(args))
+    check = sight_line(index, (ax, ay), ah, (bx, by), bh, terrain=terrain_for(scan))
+    result = check.line
+    (layer,) = result_layers(check, scan.crs, name=_name(args), index=index)
     summary = {
         "visible": result.visible,
+        "verdict": check.verdict,
+        "by_terrain": check.by_terrain,
+        "ground": "flat (no terrain model)" if check.flat_ground else "terrain",
+        "height_sources": check.height_sources,
         "distance_m": round(result.distance, 2),
         "bearing_deg": round(result.bearing, 1),
         "from_height_m": ah,
@@ -161,10 +177,10 @@ def run_sightline(args: argparse.Namespace) -> int:
             if result.blocker
             else None
         ),
-        "label": result.describe(),
+        "label": check.describe(),
     }
-    print(result.describe(), file=sys.stderr)
-    _save(scan, args, result)
+    print(check.describe(), file=sys.stderr)
+    _save(scan, args, check, index)
     emit(args, layer.data, summary, warnings)
     return 0
 
@@ -178,12 +194,21 @@ def run_viewshed(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     x, y, h = parse_point(args.at, scan, what="--at", warnings=warnings)
     index = index_for(scan)
-    result: Viewshed25D = viewshed_25d(
-        index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
-    )
-    (layer,) = result_layers(result, scan.crs, name=_name(args), index=index)
+    ranged = None
+    if args.certainty:
+        ranged = viewshed_range(
+            index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
+        )
+        result: Viewshed25D = ranged.nominal
+    else:
+        result = viewshed_25d(
+            index, (x, y), max(h, 1e-3), radius, sector=sector, roofs=not args.no_roofs
+        )
+    (layer,) = result_layers(ranged or result, scan.crs, name=_name(args), index=index)
     summary = {
         "observer_height_m": h,
+        "uncertain_m2": round(ranged.uncertain.area, 1) if ranged else None,
+        "height_sources": index.height_sources,
         "radius_m": radius,
         "sector": list(sector) if sector else None,
         "ground_m2": round(result.ground.area, 1),
@@ -195,7 +220,7 @@ def run_viewshed(args: argparse.Namespace) -> int:
             else "exact 2D isovist (every building is at least as high as the eye)"
         ),
     }
-    _save(scan, args, result, index)
+    _save(scan, args, ranged or result, index)
     emit(args, layer.data, summary, warnings)
     return 0
 
@@ -210,16 +235,21 @@ def run_exposure(args: argparse.Namespace) -> int:
         if not args.quiet:
             print(f"{fraction:4.0%} {message}", file=sys.stderr)
 
-    result: ExposureResult = exposure_for_scan(
-        scan,
-        index,
-        spacing=args.spacing,
-        top_spacing=args.top_spacing,
-        window_spacing=args.window_spacing,
-        facade_height=args.facade_height,
-        progress=progress,
+    options = {
+        "spacing": args.spacing,
+        "top_spacing": args.top_spacing,
+        "window_spacing": args.window_spacing,
+        "facade_height": args.facade_height,
+        "progress": progress,
+    }
+    answer: Any = (
+        exposure_range_for_scan(scan, index, **options)
+        if args.certainty
+        else exposure_for_scan(scan, index, **options)
     )
-    ground, positions = (layer.data for layer in result_layers(result, scan.crs, name=_name(args)))
+    result: ExposureResult = answer.nominal if args.certainty else answer
+    layers = result_layers(answer, scan.crs, name=_name(args), index=index)
+    ground, positions = (layer.data for layer in layers)
     frame = gpd.GeoDataFrame(pd.concat([ground, positions], ignore_index=True), crs=scan.crs)
     summary = {
         "site_buildings": [index.osm_ids[i] for i in result.site_buildings],
@@ -231,8 +261,17 @@ def run_exposure(args: argparse.Namespace) -> int:
         "buildings": int((result.positions["kind"] == "building").sum()),
         "spots": int((result.positions["kind"] == "spot").sum()),
         "samples": list(result.samples),
+        "ground_range_m2": (
+            [round(a, 1) for a in answer.area_range_m2] if args.certainty else None
+        ),
+        "height_sources": index.height_sources,
+        "ground_model": (
+            "flat (no terrain model)"
+            if terrain_for(scan) is None
+            else "flat: exposure does not use the terrain model yet (sight lines do)"
+        ),
         "notes": result.notes,
     }
-    _save(scan, args, result, index)
+    _save(scan, args, answer, index)
     emit(args, frame, summary)
     return 0

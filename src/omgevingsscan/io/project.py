@@ -28,6 +28,7 @@ from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
 from omgevingsscan.io.gpkg_records import write_record_tables
 from omgevingsscan.io.journal import release_file
 from omgevingsscan.io.safe_files import commit_file, temp_beside
+from omgevingsscan.io.terrain import keep_terrain
 from omgevingsscan.layers.base import VectorLayer, layer_class
 from omgevingsscan.layers.names import is_table_name, table_name
 from omgevingsscan.layers.records import RecordLayer
@@ -94,6 +95,7 @@ def save_scan(scan: Scan, path: str | Path, *, backup: bool = False) -> Path:
     """
     target = Path(path)
     try:
+        keep_terrain(scan, target)  # the DEM window goes to the sidecar the scan names
         with temp_beside(target, ".gpkg") as tmp:
             _write_scan(scan, tmp)
             release_file(target)  # close edit-store connections: no write-ahead log may outlive it

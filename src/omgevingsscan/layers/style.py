@@ -29,6 +29,7 @@ DEFAULTS: dict[str, Any] = {
     "halo": "#ffffff",
     "font_size": 12.0,
     "head_size": 0.0,
+    "hatch": None,
 }
 STYLE_KEYS = tuple(DEFAULTS)
 

@@ -31,7 +31,9 @@ class SightlineLayer(VectorLayer):
     """A 2.5D sight line: ``status`` "visible" (green) up to the first obstruction,
     "blocked" (red) after it. Columns: ``status``, ``distance_m``, ``bearing_deg``,
     ``from_height_m``, ``to_height_m``, ``blocker_osm_id``, ``blocker_name``,
-    ``blocker_height_m``, ``obstruction_z_m``, ``label``."""
+    ``blocker_height_m``, ``obstruction_z_m``, ``label``; a line whose verdict flips
+    within the height uncertainty is "uncertain" (amber) throughout, and then also has
+    ``verdict``, ``by_terrain``, ``ground`` and ``height_sources``."""
 
     kind: ClassVar[str] = "sightline"
     title: ClassVar[str] = "Sight line"
@@ -44,8 +46,9 @@ class SightlineLayer(VectorLayer):
         "categories": {
             "visible": {"stroke": VISIBLE_GREEN},
             "blocked": {"stroke": BLOCKED_RED, "dash": [6, 3]},
+            "uncertain": {"stroke": "#e69500", "dash": [2, 2]},
         },
-        "labels": {"visible": "Visible", "blocked": "Blocked"},
+        "labels": {"visible": "Visible", "blocked": "Blocked", "uncertain": "Uncertain"},
         "label_column": "label",
     }
 
@@ -68,8 +71,13 @@ class ViewshedLayer(VectorLayer):
         "categories": {
             "ground": {"fill": "#ffd166"},
             "roof": {"fill": "#f4845f", "stroke": "#c8553d"},
+            "uncertain": {"fill": "#ffe8b0", "stroke": "#e09f00", "hatch": "#b07a00"},
         },
-        "labels": {"ground": "Visible ground", "roof": "Visible roofs"},
+        "labels": {
+            "ground": "Visible ground",
+            "roof": "Visible roofs",
+            "uncertain": "Visible or not within the height uncertainty",
+        },
     }
 
 
@@ -91,10 +99,12 @@ class ExposureLayer(VectorLayer):
         "categories": {
             "eye_level": {"fill": "#e63946"},
             "upper_facade": {"fill": "#f4a261", "stroke": "#bc6c25"},
+            "uncertain": {"fill": "#fde2c8", "stroke": "#bc6c25", "hatch": "#9c4a1a"},
         },
         "labels": {
             "eye_level": "Façade in view at eye level",
             "upper_facade": "Upper façade in view",
+            "uncertain": "Sees the façade or not within the height uncertainty",
         },
     }
 

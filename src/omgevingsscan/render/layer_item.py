@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QGraphicsItem, QStyleOptionGraphicsItem, QWidget
 
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.geometry import path_of, point_coords, primitives
-from omgevingsscan.render.style import ResolvedStyle, group_features
+from omgevingsscan.render.style import ResolvedStyle, group_features, hatch_brush
 
 
 def pixel_size_m(painter: QPainter) -> float:
@@ -184,6 +184,14 @@ class LayerItem(QGraphicsItem):
                     painter.drawPath(piece)
                 else:
                     painter.drawPolygon(piece)
+            if g.style.hatch:  # estimated values (the height-provenance style)
+                painter.setPen(Qt.PenStyle.NoPen)
+                painter.setBrush(hatch_brush(g.style.hatch, px))
+                for piece in _visible(g.polys, g.poly_bounds, exposed):
+                    if isinstance(piece, QPainterPath):
+                        painter.drawPath(piece)
+                    else:
+                        painter.drawPolygon(piece)
         painter.setBrush(Qt.BrushStyle.NoBrush)
         for g in self._groups:
             if g.lines and g.style.casing:

@@ -18,7 +18,12 @@ from omgevingsscan.export.styles import display_title
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.render.layer_item import marker_path, pixel_size_m
 from omgevingsscan.render.scene import LAND_COLOUR
-from omgevingsscan.render.style import ResolvedStyle, group_features, legend_entries
+from omgevingsscan.render.style import (
+    ResolvedStyle,
+    group_features,
+    hatch_brush,
+    legend_entries,
+)
 from omgevingsscan.scan import Scan
 
 #: Legend swatch width, gap to the label and space after a column, millimetres.
@@ -128,9 +133,12 @@ def draw_swatch(
         painter.setPen(pen)
         painter.setBrush(style.brush())
         inset = min(pen.widthF() / 2, h_m * 0.2)
-        painter.drawRect(
-            QRectF(-w_m / 2 + inset, -h_m / 2 + inset, w_m - 2 * inset, h_m - 2 * inset)
-        )
+        box = QRectF(-w_m / 2 + inset, -h_m / 2 + inset, w_m - 2 * inset, h_m - 2 * inset)
+        painter.drawRect(box)
+        if style.hatch:
+            painter.setPen(Qt.PenStyle.NoPen)
+            painter.setBrush(hatch_brush(style.hatch, px))
+            painter.drawRect(box)
     painter.restore()
 
 

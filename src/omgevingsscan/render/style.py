@@ -34,6 +34,7 @@ class ResolvedStyle:
     halo: str | None = "#ffffff"
     font_size: float = 12.0
     head_size: float = 0.0
+    hatch: str | None = None
 
     def width_in_map_units(self, px_m: float) -> float:
         """Return the stroke width in metres, given ``px_m`` metres per nominal pixel."""
@@ -64,6 +65,14 @@ class ResolvedStyle:
         colour = QColor(self.fill)
         colour.setAlphaF(max(0.0, min(1.0, self.fill_opacity)))
         return QBrush(colour)
+
+
+def hatch_brush(colour: str, px_m: float) -> QBrush:
+    """Diagonal hatching in ``colour`` (lines about 5 nominal px apart), drawn over a
+    fill to mark estimated values (see the height-provenance style)."""
+    brush = QBrush(QColor(colour), Qt.BrushStyle.BDiagPattern)
+    brush.setTransform(brush.transform().scale(px_m * 0.7, px_m * 0.7))
+    return brush
 
 
 def _resolved(values: dict[str, Any]) -> ResolvedStyle:

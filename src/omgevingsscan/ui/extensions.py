@@ -25,6 +25,7 @@ EXTENSIONS: dict[str, str] = {
     "visibility": "omgevingsscan.ui.visibility",
     "findings": "omgevingsscan.ui.findings.extension",
     "team": "omgevingsscan.ui.team.extension",
+    "heights": "omgevingsscan.ui.heights",
 }
 
 

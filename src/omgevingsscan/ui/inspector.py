@@ -14,6 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from omgevingsscan.layers.base import VectorLayer
+from omgevingsscan.layers.heights import provenance_text
 from omgevingsscan.ui.strings import layer_title
 
 
@@ -66,6 +67,8 @@ class FeatureInspector(QWidget):
                 continue
             text = f"{value:.1f}" if isinstance(value, float) else str(value)
             rows.append((key, text))
+        if layer.kind == "buildings" and "height" in row:
+            rows.insert(0, (self.tr("height provenance"), provenance_text(row.to_dict())))
         rows += [(f"tag: {k}", v) for k, v in sorted(tags.items())]
         geom = row.geometry
         if geom is not None and geom.geom_type in ("Polygon", "MultiPolygon"):

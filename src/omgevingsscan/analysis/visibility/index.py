@@ -19,6 +19,7 @@ index never reprojects. No Qt here.
 
 from __future__ import annotations
 
+import copy
 import math
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -33,6 +34,7 @@ from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.analysis.visibility.grid import SegmentGrid
 from omgevingsscan.errors import AnalysisInputError
+from omgevingsscan.layers.heights import sources_key, with_provenance
 
 #: Width (metres) of the gaps between adjoining footprints that are closed.
 DEFAULT_GAP_M: float = 0.05
@@ -190,11 +192,13 @@ class VisibilityIndex:
             names = [_text(v) for v in frame["name"]] if "name" in frame else [""] * n
             if heights is None and "height" in frame:
                 heights = frame["height"].to_numpy(dtype=float, na_value=np.nan)
+            sigma = _sigmas(frame)
             self.crs = frame.crs
         else:
             geoms = list(buildings)
             n = len(geoms)
             ids, names = [""] * n, [""] * n
+            sigma = np.full(n, np.nan)
             self.crs = None
         keep = [i for i, g in enumerate(geoms) if g is not None and not g.is_empty]
         self.gap = float(gap)
@@ -206,6 +210,14 @@ class VisibilityIndex:
         h = np.full(n, np.nan) if heights is None else np.asarray(heights, dtype=float)
         h = h[keep] if len(h) == n else np.full(len(keep), np.nan)
         self.heights: FloatArray = np.where(np.isfinite(h) & (h > 0), h, DEFAULT_HEIGHT_M)
+        #: Height uncertainty (m) per building (``height_sigma_m``; else 50 %).
+        self.sigmas: FloatArray = np.where(
+            np.isfinite(sigma[keep]), sigma[keep], 0.5 * self.heights
+        )
+        #: What gave the heights (see :func:`omgevingsscan.layers.heights.sources_key`).
+        self.height_sources: str = (
+            sources_key(buildings) if isinstance(buildings, gpd.GeoDataFrame) else ""
+        )
         self._footprint_tree = shapely.STRtree(self.footprints)
 
         # Merged obstacles and their wall segments (2D).
@@ -216,6 +228,17 @@ class VisibilityIndex:
         self.walls = self._split_at_footprint_corners(walls)
         self.wall_owner = self._owners(self.walls)
         self._wall_tree = shapely.STRtree(self._boxes(self.walls))
+        self._all_walls = np.arange(len(self.walls), dtype=np.int64)
+        self._wall_bounds = (
+            (
+                float(np.minimum(self.walls[:, 0], self.walls[:, 2]).min()),
+                float(np.minimum(self.walls[:, 1], self.walls[:, 3]).min()),
+                float(np.maximum(self.walls[:, 0], self.walls[:, 2]).max()),
+                float(np.maximum(self.walls[:, 1], self.walls[:, 3]).max()),
+            )
+            if len(self.walls)
+            else (0.0, 0.0, 0.0, 0.0)
+        )
 
         # Per-building grown edges with heights (2.5D).
         if gap > 0:
@@ -327,6 +350,7 @@ class VisibilityIndex:
                     "osm_id": [self.osm_ids[i] for i in parent],
                     "name": [self.names[i] for i in parent],
                     "height": self.heights[parent],
+                    "height_sigma_m": self.sigmas[parent],
                 },
                 geometry=list(self.footprints[parent]),
                 crs=self.crs,
@@ -335,6 +359,22 @@ class VisibilityIndex:
                 self._subsets.pop(next(iter(self._subsets)))
             self._subsets[key] = (VisibilityIndex(frame, gap=self.gap), parent)
         return self._subsets[key]
+
+    def with_heights(self, heights: Sequence[float]) -> VisibilityIndex:
+        """A copy sharing this index's geometry, with other building heights (metres).
+
+        Cheap (no geometry is rebuilt): used for the low and high heights of the
+        uncertainty checks and for absolute heights over terrain.
+        """
+        h = np.asarray(heights, dtype=float)
+        if h.shape != self.heights.shape:
+            raise AnalysisInputError(f"{len(h)} heights for {len(self)} buildings")
+        twin = copy.copy(self)
+        twin.heights = h
+        twin._subsets = {}
+        for cached in ("_walls_above",):  # caches that depend on the heights
+            twin.__dict__.pop(cached, None)
+        return twin
 
     def __len__(self) -> int:
         return len(self.footprints)
@@ -353,6 +393,9 @@ class VisibilityIndex:
     def walls_near(self, x: float, y: float, radius: float) -> IntArray:
         """Indices of merged wall segments whose bounding box meets the square of
         half-side ``radius`` metres around ``(x, y)``."""
+        x0, y0, x1, y1 = self._wall_bounds
+        if x - radius <= x0 and y - radius <= y0 and x + radius >= x1 and y + radius >= y1:
+            return self._all_walls  # the square covers every wall: no tree query
         return self._wall_tree.query(shapely.box(x - radius, y - radius, x + radius, y + radius))
 
     def containing_building(self, x: float, y: float) -> int | None:
@@ -389,6 +432,13 @@ class VisibilityIndex:
         raise AnalysisInputError(
             f"point ({x:.2f}, {y:.2f}) lies on the wall of {who}; move it off the wall"
         )
+
+
+def _sigmas(frame: gpd.GeoDataFrame) -> FloatArray:
+    """Height uncertainty (m) per row: ``height_sigma_m`` or from the height rule."""
+    if "height" in frame and ("height_sigma_m" in frame or "height_source" in frame):
+        return with_provenance(frame)["height_sigma_m"].to_numpy(dtype=float)
+    return np.full(len(frame), np.nan)
 
 
 def as_index(

@@ -13,15 +13,18 @@ from typing import Any
 
 import geopandas as gpd
 import numpy as np
+import pandas as pd
 import shapely
 from shapely.geometry import LineString
 from shapely.geometry.base import BaseGeometry
 
+from omgevingsscan.analysis.visibility.certainty import ExposureRange, ViewshedRange
 from omgevingsscan.analysis.visibility.exposure import ExposureResult
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import Isovist
 from omgevingsscan.analysis.visibility.los import LineOfSight
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
+from omgevingsscan.analysis.visibility.terrain import UNCERTAIN, SightCheck
 from omgevingsscan.analysis.visibility.viewshed import Viewshed25D
 from omgevingsscan.layers.base import LayerList, VectorLayer
 from omgevingsscan.layers.visibility import (
@@ -56,6 +59,19 @@ def sightline_frame(result: LineOfSight, crs: Any) -> gpd.GeoDataFrame:
             rows.append({"status": "visible", **common, "geometry": LineString([a, o])})
         rows.append({"status": "blocked", **common, "geometry": LineString([o, b])})
     return gpd.GeoDataFrame(rows, geometry="geometry", crs=crs)
+
+
+def sightcheck_frame(check: SightCheck, crs: Any) -> gpd.GeoDataFrame:
+    """A sight line over terrain with its certainty (uncertain lines are amber)."""
+    frame = sightline_frame(check.line, crs)
+    if check.verdict == UNCERTAIN:
+        frame["status"] = UNCERTAIN
+    frame["verdict"] = check.verdict
+    frame["by_terrain"] = check.by_terrain
+    frame["ground"] = "flat" if check.flat_ground else "terrain"
+    frame["height_sources"] = check.height_sources
+    frame["label"] = check.describe()
+    return frame
 
 
 def isovist_frame(
@@ -127,7 +143,8 @@ def exposure_frames(result: ExposureResult, crs: Any) -> tuple[gpd.GeoDataFrame,
     positions = result.positions
     if positions.crs is None and crs is not None:
         positions = positions.set_crs(crs)
-    return ground, positions[[*POSITION_COLUMNS, "geometry"]]
+    extra = ["certainty"] if "certainty" in positions else []
+    return ground, positions[[*POSITION_COLUMNS, *extra, "geometry"]]
 
 
 #: Default layer (table) names of each result kind: the kind (see layers.names).
@@ -140,13 +157,55 @@ DEFAULT_NAMES = {
 
 
 def result_layers(
-    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    result: Any,
     crs: Any,
     *,
     name: str | None = None,
     index: VisibilityIndex | None = None,
 ) -> list[VectorLayer]:
-    """Turn an analysis result into layer(s) (exposure gives two: ground, positions)."""
+    """Turn an analysis result into layer(s) (exposure gives two: ground, positions).
+
+    With ``index``, every frame records the height sources it rests on (column
+    ``height_sources``), so a result computed before an import of measured heights
+    can be flagged as stale.
+    """
+    layers = _result_layers(result, crs, name=name, index=index)
+    if index is not None and index.height_sources:
+        for layer in layers:
+            if "height_sources" not in layer.data:
+                layer.data["height_sources"] = index.height_sources
+    return layers
+
+
+def _uncertain_row(frame: gpd.GeoDataFrame, geom: BaseGeometry) -> gpd.GeoDataFrame:
+    """``frame`` plus one ``part="uncertain"`` polygon (ground that flips within the
+    height uncertainty), other columns copied from the first row."""
+    if geom.is_empty:
+        return frame
+    row = frame.iloc[:1].copy() if len(frame) else gpd.GeoDataFrame(geometry=[None], crs=frame.crs)
+    row["part"] = "uncertain"
+    row["area_m2"] = geom.area
+    row = row.set_geometry([shapely.normalize(geom)], crs=frame.crs)
+    return gpd.GeoDataFrame(pd.concat([frame, row], ignore_index=True), crs=frame.crs)
+
+
+def _result_layers(
+    result: Any,
+    crs: Any,
+    *,
+    name: str | None = None,
+    index: VisibilityIndex | None = None,
+) -> list[VectorLayer]:
+    if isinstance(result, ViewshedRange):
+        (layer,) = _result_layers(result.nominal, crs, name=name, index=index)
+        layer.data = _uncertain_row(layer.data, result.uncertain)
+        return [layer]
+    if isinstance(result, ExposureRange):
+        ground_layer, positions = _result_layers(result.nominal, crs, name=name, index=index)
+        ground_layer.data = _uncertain_row(ground_layer.data, result.most.difference(result.least))
+        return [ground_layer, positions]
+    if isinstance(result, SightCheck):
+        return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightcheck_frame(result, crs))]
     if isinstance(result, LineOfSight):
         return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightline_frame(result, crs))]
     if isinstance(result, Isovist):
@@ -165,7 +224,7 @@ def result_layers(
 
 def put_result(
     layers: LayerList,
-    result: LineOfSight | Isovist | Viewshed25D | ExposureResult,
+    result: Any,
     crs: Any,
     *,
     name: str | None = None,

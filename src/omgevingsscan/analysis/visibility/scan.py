@@ -23,6 +23,7 @@ from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 from shapely.ops import nearest_points
 
+from omgevingsscan.analysis.visibility.certainty import ExposureRange, exposure_range
 from omgevingsscan.analysis.visibility.exposure import ExposureResult, exposure
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.errors import AnalysisInputError
@@ -209,6 +210,29 @@ def waiting_spots_from_layers(scan: Scan) -> gpd.GeoDataFrame:
     out = gpd.GeoDataFrame(rows, geometry="geometry", crs=scan.crs)
     out["name"] = out["name"].where(out["name"].notna(), "")
     return out
+
+
+def exposure_range_for_scan(
+    scan: Scan, index: VisibilityIndex | None = None, *, k: float = 1.0, **kwargs: Any
+) -> ExposureRange:
+    """:func:`exposure_for_scan` at the nominal, low and high building heights
+    (:func:`.certainty.exposure_range`): the range of the exposed ground and which
+    overlook positions are uncertain."""
+    idx = index or index_for(scan)
+    public = kwargs.pop("public_ground", None)
+    if public is None:
+        public = public_ground_from_layers(scan, idx)
+        public = None if public.is_empty else public
+    spots = kwargs.pop("spots") if "spots" in kwargs else waiting_spots_from_layers(scan)
+    return exposure_range(
+        idx,
+        scan.site.point,
+        scan.study_area.polygon,
+        k=k,
+        public_ground=public,
+        spots=spots,
+        **kwargs,
+    )
 
 
 def exposure_for_scan(

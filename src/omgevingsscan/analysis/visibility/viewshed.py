@@ -34,8 +34,9 @@ import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
-from omgevingsscan.analysis.visibility.index import FloatArray, IntArray, VisibilityIndex
+from omgevingsscan.analysis.visibility.index import IntArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import check_radius, check_sector, isovist_ex
+from omgevingsscan.analysis.visibility.shadows import shadow_quads, shadows
 from omgevingsscan.errors import AnalysisInputError
 
 
@@ -70,81 +71,6 @@ class Viewshed25D:
     def roof_area(self) -> float:
         """Total visible roof area, m²."""
         return float(sum(g.area for g in self.roofs.values()))
-
-
-def shadow_quads(
-    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
-) -> tuple[np.ndarray, IntArray]:
-    """Shadow quadrilaterals of ``buildings`` (grown footprints) under a point light.
-
-    For every edge facing away from ``origin`` of building ``buildings[i]``, the quad
-    from the edge to the edge scaled by ``scale[i]`` about ``origin``.
-
-    Returns
-    -------
-    quads, owner
-        Shapely polygons and the building index of each.
-    """
-    if len(buildings) == 0:
-        return np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
-    k_of = np.zeros(len(index), dtype=float)
-    k_of[buildings] = scale
-    sel = np.flatnonzero(np.isin(index.edge_owner, buildings))
-    e = index.edges[sel]
-    ox, oy = origin
-    ax, ay, bx, by = e[:, 0] - ox, e[:, 1] - oy, e[:, 2] - ox, e[:, 3] - oy
-    back = ax * by - ay * bx > 0  # the eye on the inner side of the wall
-    sel, ax, ay, bx, by = sel[back], ax[back], ay[back], bx[back], by[back]
-    k = k_of[index.edge_owner[sel]]
-    ring = np.stack(
-        [
-            np.column_stack([ax, ay]),
-            np.column_stack([bx, by]),
-            np.column_stack([k * bx, k * by]),
-            np.column_stack([k * ax, k * ay]),
-            np.column_stack([ax, ay]),
-        ],
-        axis=1,
-    ) + np.array([ox, oy])
-    return shapely.polygons(ring), index.edge_owner[sel]
-
-
-def shadows(
-    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
-) -> np.ndarray:
-    """The shadow of each of ``buildings`` (grown footprints) under a point light at
-    ``origin``, scaled by ``scale[i]``: one polygon per building.
-
-    A convex footprint's shadow is the convex hull of the footprint and its scaled
-    copy (vectorised); any other is the union of the footprint and its quads
-    (:func:`shadow_quads`). Unioning per building first, then all of them, is about
-    twice as fast as one union of every quad.
-    """
-    out = np.empty(len(buildings), dtype=object)
-    if len(buildings) == 0:
-        return out
-    convex = index.grown_convex[buildings]
-    cb = buildings[convex]
-    if len(cb):
-        coords, which = shapely.get_coordinates(index.grown[cb], return_index=True)
-        o = np.asarray(origin)
-        scaled = o + scale[convex][which, None] * (coords - o)
-        both = np.vstack([coords, scaled])
-        idx = np.concatenate([which, which])
-        order = np.argsort(idx, kind="stable")
-        pts = shapely.multipoints(both[order], indices=idx[order])
-        out[convex] = shapely.convex_hull(pts)
-    rest = np.flatnonzero(~convex)
-    if len(rest):
-        quads, owner = shadow_quads(index, buildings[rest], origin, scale[rest])
-        order = np.argsort(owner, kind="stable")
-        quads, owner = quads[order], owner[order]
-        starts = np.searchsorted(owner, buildings[rest])
-        ends = np.searchsorted(owner, buildings[rest], side="right")
-        for j, (i0, i1) in enumerate(zip(starts, ends)):
-            b = buildings[rest[j]]
-            out[rest[j]] = shapely.union_all(np.append(quads[i0:i1], index.grown[b]))
-    return out
 
 
 def _near(index: VisibilityIndex, region: BaseGeometry) -> IntArray:
@@ -276,3 +202,6 @@ def _visible_roofs(
             if not roof.is_empty and roof.area > 1e-6:
                 out[int(b)] = roof
     return out
+
+
+__all__ = ["Viewshed25D", "shadow_quads", "shadows", "viewshed_25d"]

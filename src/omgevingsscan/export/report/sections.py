@@ -27,6 +27,7 @@ from omgevingsscan.export.findings import ADVICE_KINDS, Findings, LayerFinding
 from omgevingsscan.export.report.base import MAP_H_MM, MAP_W_MM, RED, TEXT_W, MapFigure
 from omgevingsscan.export.report.builder import ReportBuilder
 from omgevingsscan.io.demo import ATTRIBUTION
+from omgevingsscan.io.heights.report import height_report
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.findings import FindingsLayer
 from omgevingsscan.scan import Scan
@@ -268,6 +269,8 @@ def sources_annex(b: ReportBuilder, findings: Findings) -> list[Flowable]:
                 [[_(k), str(v)] for k, v in findings.summary.height_sources],
             )
         )
+    provenance = height_report(scan)  # issue 11: measured share near the site, terrain
+    story += [b.p(text) for text in (provenance.paragraphs() if provenance else [])]
     story.append(b.p(_("Attribution and licence"), "h3"))
     story.append(
         b.p(

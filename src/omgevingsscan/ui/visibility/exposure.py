@@ -18,6 +18,7 @@ import geopandas as gpd
 from PySide6.QtCore import QObject, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
+    QCheckBox,
     QHBoxLayout,
     QHeaderView,
     QLabel,
@@ -30,9 +31,8 @@ from PySide6.QtWidgets import (
 from shapely.geometry import Point
 
 from omgevingsscan.analysis.visibility import ExposureResult, exposure_for_scan
-from omgevingsscan.analysis.visibility.layers import (
-    exposure_frames,
-)
+from omgevingsscan.analysis.visibility.layers import exposure_frames, result_layers
+from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
 from omgevingsscan.layers.base import Layer
 from omgevingsscan.layers.visibility import (
     ExposureLayer,
@@ -126,8 +126,14 @@ class ExposurePanel(QWidget):
         header.setSectionResizeMode(4, QHeaderView.ResizeMode.Stretch)
         self.table.itemSelectionChanged.connect(self._on_selection)
         self.compute.clicked.connect(self.compute_requested)
+        self.certainty = QCheckBox(self.tr("With the height uncertainty (3x longer)"))
+        self.certainty.setToolTip(
+            self.tr("Also at the low and high building heights: the range of the area and "
+                    "which positions are uncertain")
+        )  # fmt: skip
         top = QHBoxLayout()
         top.addWidget(self.compute)
+        top.addWidget(self.certainty)
         top.addStretch(1)
         layout = QVBoxLayout(self)
         layout.addLayout(top)
@@ -161,6 +167,8 @@ class ExposurePanel(QWidget):
         lowest = _number(row.get("lowest_seen_m"))
         if lowest is not None and lowest > 0.05:
             notes.append(self.tr("façade seen from {0:.1f} m up").format(lowest))
+        if row.get("certainty") == "uncertain":
+            notes.append(self.tr("UNCERTAIN within the building heights"))
         return "; ".join(notes)
 
     def fill(self, positions: gpd.GeoDataFrame | None) -> None:
@@ -305,9 +313,18 @@ class Exposure(QObject):
             return None
         index = self.host.index.index
 
+        ranged = self.panel.certainty.isChecked()
+
         def task(progress: Any, cancelled: Any) -> Computed:
+            if ranged:
+                answer = exposure_range_for_scan(
+                    scan, index, progress=progress, cancelled=cancelled
+                )
+                ground, positions = (x.data for x in result_layers(answer, scan.crs, index=index))
+                return answer.nominal, ground, positions
             result = exposure_for_scan(scan, index, progress=progress, cancelled=cancelled)
-            return result, *exposure_frames(result, scan.crs)  # frames too: 0.2 s
+            ground, positions = (x.data for x in result_layers(result, scan.crs, index=index))
+            return result, ground, positions  # frames too: 0.2 s
 
         def done(computed: Computed) -> None:
             self.take(scan, *computed)

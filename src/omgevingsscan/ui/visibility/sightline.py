@@ -26,7 +26,15 @@ from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.layers import (
     sightline_frame,
 )
+from omgevingsscan.analysis.visibility.terrain import (
+    BLOCKED,
+    UNCERTAIN,
+    VISIBLE,
+    SightCheck,
+    sight_line,
+)
 from omgevingsscan.errors import OmgevingsscanError
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.visibility import (
     BLOCKED_RED,
     VISIBLE_GREEN,
@@ -241,6 +249,30 @@ class Sightlines(QObject, WorkingLayerOwner):
         """The line of sight from ``a`` to ``b`` with the panel's heights."""
         return line_of_sight(index, a, self.panel.a_height.value(), b, self.panel.b_height.value())
 
+    def certainty(self, index: VisibilityIndex) -> SightCheck | None:
+        """The working line over the terrain with its certainty (issue 11)."""
+        scan = getattr(self.host, "scan", None)
+        if self.a is None or self.b is None or scan is None:
+            return None
+        ha, hb = self.panel.a_height.value(), self.panel.b_height.value()
+        return sight_line(index, self.a, ha, self.b, hb, terrain=terrain_for(scan))
+
+    def certainty_text(self, check: SightCheck) -> str:
+        """How sure the answer is, and on what ground."""
+        sure = {
+            VISIBLE: self.tr("Certain within the height uncertainty."),
+            BLOCKED: self.tr("Certain within the height uncertainty."),
+            UNCERTAIN: self.tr("UNCERTAIN: the answer flips within the height uncertainty."),
+        }[check.verdict]
+        ground = (
+            self.tr("Ground taken as flat (no terrain model).")
+            if check.flat_ground
+            else self.tr("Over the terrain model.")
+        )
+        if check.by_terrain:
+            ground += " " + self.tr("The terrain blocks the view.")
+        return f"{sure} {ground}"
+
     def refresh(self) -> None:
         """Test the working line again and write its layer and the panel."""
         if self.a is None or self.b is None:
@@ -268,9 +300,15 @@ class Sightlines(QObject, WorkingLayerOwner):
             return
         self.last = result
         frame = sightline_layer_frame(result, self.host.crs, self.map_label(result, index))
+        verdict = self.certainty(index)
+        if verdict is not None and verdict.verdict == UNCERTAIN:
+            frame["status"] = UNCERTAIN  # amber: the answer flips within the heights
         put_layer(layers, SightlineLayer(WORKING, frame))
         self.panel.set_has_line(True)
-        self.panel.result.setText(self.describe(result, index))
+        text = self.describe(result, index)
+        if verdict is not None:
+            text += "<br>" + html.escape(self.certainty_text(verdict))
+        self.panel.result.setText(text)
         self.panel.notes.setText(self.end_notes(index))
         self.show()
         self.last_update_ms = (time.perf_counter() - start) * 1000

@@ -1,0 +1,278 @@
+"""The 2.5D viewshed of an elevated observer: visible ground and visible roofs.
+
+Model
+-----
+Flat ground; each building a prism from the ground to its ``height`` with a flat
+roof; the eye at ``observer_height`` metres above the ground at ``origin``.
+
+Method (exact, polygonal; no raster and no sampled rays)
+-------------------------------------------------------
+- Buildings at least as high as the eye block everything behind them, as in 2D. The
+  exact 2D isovist among those buildings (:func:`isovist_ex`) bounds what can be seen.
+- A lower building ``b`` of height ``H`` hides the ground points ``lambda * x`` (origin
+  at the eye's foot) for ``x`` in its footprint and ``1 <= lambda < k``, with
+  ``k = h / (h - H)``: the sight line to such a point passes through ``b`` below its
+  roof. This shadow is the footprint plus one quadrilateral per wall facing away from
+  the eye, from the wall to the wall scaled by ``k`` about the eye. The visible
+  ground is the isovist minus the union of these shadows.
+- A roof at height ``H`` is hidden where it lies in the shadow, cast on the plane at
+  height ``H``, of a building higher than ``H`` (scale ``(h - H) / (h - H_c)``), or
+  outside the isovist of the buildings at least as high as the eye.
+
+The answer is exact up to floating point, except that the radius circle is a regular
+polygon within 1 cm of it and footprints are grown by half the index's ``gap``
+(2.5 cm) so adjoining buildings leave no slits.
+"""
+
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+
+import numpy as np
+import shapely
+from shapely.geometry import Point, Polygon
+from shapely.geometry.base import BaseGeometry
+
+from bench.baseline_visibility.index import FloatArray, IntArray, VisibilityIndex
+from bench.baseline_visibility.isovist import check_radius, check_sector, isovist_ex
+from omgevingsscan.errors import AnalysisInputError
+
+
+@dataclass
+class Viewshed25D:
+    """The result of :func:`viewshed_25d` (metres, the index's CRS).
+
+    Attributes
+    ----------
+    ground
+        Ground (outside buildings) visible from the eye.
+    roofs
+        Visible part of each lower building's roof, keyed by building index.
+    isovist
+        The 2D isovist among buildings at least as high as the eye.
+    origin, observer_height, radius, sector
+        The question asked.
+    blocking
+        Indices of the buildings at least as high as the eye that bound the view.
+    """
+
+    ground: BaseGeometry
+    roofs: dict[int, BaseGeometry]
+    isovist: Polygon
+    origin: tuple[float, float]
+    observer_height: float
+    radius: float
+    sector: tuple[float, float] | None = None
+    blocking: list[int] = field(default_factory=list)
+
+    @property
+    def roof_area(self) -> float:
+        """Total visible roof area, m²."""
+        return float(sum(g.area for g in self.roofs.values()))
+
+
+def shadow_quads(
+    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
+) -> tuple[np.ndarray, IntArray]:
+    """Shadow quadrilaterals of ``buildings`` (grown footprints) under a point light.
+
+    For every edge facing away from ``origin`` of building ``buildings[i]``, the quad
+    from the edge to the edge scaled by ``scale[i]`` about ``origin``.
+
+    Returns
+    -------
+    quads, owner
+        Shapely polygons and the building index of each.
+    """
+    if len(buildings) == 0:
+        return np.empty(0, dtype=object), np.empty(0, dtype=np.int64)
+    k_of = np.zeros(len(index), dtype=float)
+    k_of[buildings] = scale
+    sel = np.flatnonzero(np.isin(index.edge_owner, buildings))
+    e = index.edges[sel]
+    ox, oy = origin
+    ax, ay, bx, by = e[:, 0] - ox, e[:, 1] - oy, e[:, 2] - ox, e[:, 3] - oy
+    back = ax * by - ay * bx > 0  # the eye on the inner side of the wall
+    sel, ax, ay, bx, by = sel[back], ax[back], ay[back], bx[back], by[back]
+    k = k_of[index.edge_owner[sel]]
+    ring = np.stack(
+        [
+            np.column_stack([ax, ay]),
+            np.column_stack([bx, by]),
+            np.column_stack([k * bx, k * by]),
+            np.column_stack([k * ax, k * ay]),
+            np.column_stack([ax, ay]),
+        ],
+        axis=1,
+    ) + np.array([ox, oy])
+    return shapely.polygons(ring), index.edge_owner[sel]
+
+
+def shadows(
+    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
+) -> np.ndarray:
+    """The shadow of each of ``buildings`` (grown footprints) under a point light at
+    ``origin``, scaled by ``scale[i]``: one polygon per building.
+
+    A convex footprint's shadow is the convex hull of the footprint and its scaled
+    copy (vectorised); any other is the union of the footprint and its quads
+    (:func:`shadow_quads`). Unioning per building first, then all of them, is about
+    twice as fast as one union of every quad.
+    """
+    out = np.empty(len(buildings), dtype=object)
+    if len(buildings) == 0:
+        return out
+    convex = index.grown_convex[buildings]
+    cb = buildings[convex]
+    if len(cb):
+        coords, which = shapely.get_coordinates(index.grown[cb], return_index=True)
+        o = np.asarray(origin)
+        scaled = o + scale[convex][which, None] * (coords - o)
+        both = np.vstack([coords, scaled])
+        idx = np.concatenate([which, which])
+        order = np.argsort(idx, kind="stable")
+        pts = shapely.multipoints(both[order], indices=idx[order])
+        out[convex] = shapely.convex_hull(pts)
+    rest = np.flatnonzero(~convex)
+    if len(rest):
+        quads, owner = shadow_quads(index, buildings[rest], origin, scale[rest])
+        order = np.argsort(owner, kind="stable")
+        quads, owner = quads[order], owner[order]
+        starts = np.searchsorted(owner, buildings[rest])
+        ends = np.searchsorted(owner, buildings[rest], side="right")
+        for j, (i0, i1) in enumerate(zip(starts, ends)):
+            b = buildings[rest[j]]
+            out[rest[j]] = shapely.union_all(np.append(quads[i0:i1], index.grown[b]))
+    return out
+
+
+def _near(index: VisibilityIndex, region: BaseGeometry) -> IntArray:
+    return np.asarray(index._grown_tree.query(region, predicate="intersects"), dtype=np.int64)
+
+
+def viewshed_25d(
+    index: VisibilityIndex,
+    origin: tuple[float, float] | Point,
+    observer_height: float,
+    radius: float,
+    *,
+    sector: tuple[float, float] | None = None,
+    roofs: bool = True,
+    target_height: float = 0.0,
+    within: Polygon | None = None,
+) -> Viewshed25D:
+    """Compute the ground and roofs visible from an eye ``observer_height`` m up.
+
+    Parameters
+    ----------
+    index
+        Buildings with heights (metres), from :class:`VisibilityIndex`.
+    origin
+        The eye's foot, metres in the index's CRS. It may lie on a building lower than
+        the eye (an observer on a roof), not in one as high as the eye.
+    observer_height
+        Eye height in metres above ground (> 0).
+    radius
+        Metres (0 < radius <= 3000).
+    sector
+        ``(direction_deg, angle_deg)``: compass bearing of the centre of view and the
+        opening angle in (0, 360].
+    roofs
+        Also compute the visible roofs of buildings lower than the eye and higher
+        than ``target_height`` (costs more when many heights differ).
+    target_height
+        Height in metres of the points looked at (0: the ground itself; 1.6: the
+        eyes of people standing there, who would see the observer in turn). Buildings
+        no higher than this do not block, but their footprints are not ground.
+    within
+        Only the answer inside this convex polygon around the origin is wanted (the
+        study area, say): buildings outside it are skipped (their shadows fall
+        outside it too) and the result is clipped to it.
+
+    Returns
+    -------
+    Viewshed25D
+
+    Raises
+    ------
+    AnalysisInputError
+        Origin inside a building at least as high as the eye; bad height, radius or
+        sector.
+    """
+    ox, oy = (
+        (origin.x, origin.y) if isinstance(origin, Point) else (float(origin[0]), float(origin[1]))
+    )
+    h0 = float(observer_height)
+    g = float(target_height)
+    if not (math.isfinite(h0) and h0 > 0):
+        raise AnalysisInputError(f"observer height {observer_height!r} must be a number > 0 m")
+    if not (math.isfinite(g) and 0 <= g < h0):
+        raise AnalysisInputError(
+            f"target height {target_height!r} must be >= 0 m and below the eye ({h0:g} m)"
+        )
+    radius = check_radius(radius)
+    sector = check_sector(sector)
+    tall = index.heights >= h0
+    host = index.containing_building(ox, oy)
+    if host is not None and tall[host]:
+        raise AnalysisInputError(
+            f"point ({ox:.2f}, {oy:.2f}) lies inside {index.describe(host)}, "
+            f"{index.heights[host]:.1f} m high, not below the eye at {h0:.1f} m; for a "
+            "view from a window, place the point just outside the façade"
+        )
+    sub, parent = index.subset(tall)
+    iso = isovist_ex(sub, (ox, oy), radius, sector=sector)
+    area = iso.polygon if within is None else iso.polygon.intersection(within)
+    blocking = sorted(int(parent[i]) for i in iso.view_deg)
+
+    near = _near(index, area)
+    low = near[~tall[near] & (index.heights[near] > g)]
+    flat = near[index.heights[near] <= g]  # too low to block, but not ground either
+    if len(low) == 0 and len(flat) == 0:
+        return Viewshed25D(area, {}, iso.polygon, (ox, oy), h0, radius, sector, blocking)
+    k = (h0 - g) / (h0 - index.heights[low])
+    shadow = shapely.union_all(
+        np.concatenate([shadows(index, low, (ox, oy), k), index.footprints[flat]])
+    )
+    ground = area.difference(shadow)
+
+    roof_parts: dict[int, BaseGeometry] = {}
+    if roofs:
+        roof_parts = _visible_roofs(index, low, (ox, oy), h0, area)
+    return Viewshed25D(ground, roof_parts, iso.polygon, (ox, oy), h0, radius, sector, blocking)
+
+
+def _visible_roofs(
+    index: VisibilityIndex,
+    low: IntArray,
+    origin: tuple[float, float],
+    h0: float,
+    area: Polygon,
+) -> dict[int, BaseGeometry]:
+    """Visible roof of each building in ``low`` (all lower than the eye ``h0``)."""
+    out: dict[int, BaseGeometry] = {}
+    heights = index.heights[low]
+    roofs_all = shapely.intersection(index.footprints[low], area)
+    for level in np.unique(heights):
+        here = low[heights == level]
+        roof_here = roofs_all[heights == level]
+        higher = low[heights > level]
+        if len(higher):
+            k = (h0 - level) / (h0 - index.heights[higher])
+            quads, _ = shadow_quads(index, higher, origin, k)
+            shades = np.concatenate([quads, index.grown[higher]])
+            tree = shapely.STRtree(shades)
+            r_idx, s_idx = tree.query(roof_here, predicate="intersects")
+        else:
+            shades, r_idx, s_idx = np.empty(0, dtype=object), np.empty(0, int), np.empty(0, int)
+        for j, b in enumerate(here):
+            roof = roof_here[j]
+            if roof is None or roof.is_empty:
+                continue
+            hit = s_idx[r_idx == j]
+            if len(hit):
+                roof = roof.difference(shapely.union_all(shades[hit]))
+            if not roof.is_empty and roof.area > 1e-6:
+                out[int(b)] = roof
+    return out

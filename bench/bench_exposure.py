@@ -1,0 +1,149 @@
+"""Exposure of the demo site: today's code against the code before issue 11, side by side.
+
+Run from the repository root::
+
+    .venv/bin/python -m bench.bench_exposure [--rounds 1] [--small]
+
+The baseline is a frozen copy of ``analysis/visibility`` from before issue 11
+(``bench/baseline_visibility``). Both run on the same scan, the same buildings with the
+same (fixed, OSM-estimated) heights, the same public ground and waiting spots, one
+after the other, alternating when ``--rounds`` > 1. The script prints each time, the
+ratio, and checks that the answers agree: areas of the visible ground, the symmetric
+difference of the two ground polygons, and the ranked positions.
+
+``--small`` also runs the isovist against CGAL (pyvispoly, arrangement prebuilt) on a
+small scene: the 300 buildings nearest the site.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Any
+
+import numpy as np
+
+
+def _run_exposure(module: Any, index: Any, scan: Any, public: Any, spots: Any) -> Any:
+    return module.exposure(
+        index,
+        scan.site.point,
+        scan.study_area.polygon,
+        public_ground=public,
+        spots=spots,
+    )
+
+
+def compare(rounds: int) -> float:
+    """Time old and new exposure; return the ratio of the medians."""
+    from bench.baseline_visibility import exposure as old_exposure
+    from bench.baseline_visibility.index import VisibilityIndex as OldIndex
+    from omgevingsscan.analysis.visibility import exposure as new_exposure_mod
+    from omgevingsscan.analysis.visibility import (
+        public_ground_from_layers,
+        waiting_spots_from_layers,
+    )
+    from omgevingsscan.analysis.visibility.index import VisibilityIndex
+    from omgevingsscan.io.demo import load_demo_scan
+
+    scan = load_demo_scan()
+    buildings = scan.frame("buildings")
+    new_index = VisibilityIndex(buildings)
+    old_index = OldIndex(buildings)
+    public = public_ground_from_layers(scan, new_index)
+    spots = waiting_spots_from_layers(scan)
+    print(f"demo scan: {len(buildings)} buildings, heights fixed (OSM estimates)")
+    times: dict[str, list[float]] = {"old": [], "new": []}
+    cpu: dict[str, list[float]] = {"old": [], "new": []}
+    results: dict[str, Any] = {}
+    for _ in range(rounds):
+        for name, module, index in (
+            ("old", old_exposure, old_index),
+            ("new", sys.modules[new_exposure_mod.__module__], new_index),
+        ):
+            t0, c0 = time.perf_counter(), time.process_time()
+            results[name] = _run_exposure(module, index, scan, public, spots)
+            times[name].append(time.perf_counter() - t0)
+            cpu[name].append(time.process_time() - c0)
+            print(f"  {name}: {times[name][-1]:6.2f} s wall, {cpu[name][-1]:6.2f} s CPU")
+    old, new = results["old"], results["new"]
+    t_old, t_new = float(np.median(times["old"])), float(np.median(times["new"]))
+    ratio = t_old / t_new
+    c_old, c_new = float(np.median(cpu["old"])), float(np.median(cpu["new"]))
+    print(f"exposure: old {t_old:.2f} s, new {t_new:.2f} s wall: {ratio:.1f}x faster")
+    print(f"          old {c_old:.2f} s, new {c_new:.2f} s CPU: {c_old / c_new:.1f}x less work")
+    sym = old.ground.symmetric_difference(new.ground).area
+    print(
+        f"ground: old {old.ground.area:,.3f} m², new {new.ground.area:,.3f} m², "
+        f"symmetric difference {sym:.6f} m²; eye level old {old.ground_eye.area:,.3f} "
+        f"new {new.ground_eye.area:,.3f} m²"
+    )
+    cols = ["kind", "osm_id", "upper_floors"]
+    same = (
+        old.positions[cols]
+        .reset_index(drop=True)
+        .equals(new.positions[cols].reset_index(drop=True))
+    )
+    print(f"positions: old {len(old.positions)}, new {len(new.positions)}, same ranking: {same}")
+    return ratio
+
+
+def small_isovist(points: int = 60) -> float:
+    """Isovist against CGAL on the 300 buildings nearest the site; return the ratio."""
+    import statistics
+
+    import shapely
+
+    from bench.bench_visibility import _cgal
+    from omgevingsscan.analysis.visibility import VisibilityIndex, isovist_ex
+    from omgevingsscan.io.demo import load_demo_scan
+
+    scan = load_demo_scan()
+    frame = scan.frame("buildings")
+    d = frame.geometry.distance(scan.site.point).to_numpy()
+    small = frame.iloc[np.argsort(d)[:300]].reset_index(drop=True)
+    index = VisibilityIndex(small)
+    x0, y0, x1, y1 = index.obstacles.bounds
+    calc, _ = _cgal(index, (x0 - 100, y0 - 100, x1 + 100, y1 + 100))
+    rng = np.random.default_rng(7)
+    pts: list[tuple[float, float]] = []
+    while len(pts) < points:
+        x, y = rng.uniform(x0, x1), rng.uniform(y0, y1)
+        if not index.obstacles.intersects(shapely.Point(x, y).buffer(0.5)):
+            pts.append((x, y))
+    import pyvispoly as pv
+
+    # CPU time of this process (the box is shared): our whole query against CGAL's
+    # query alone (no conversion to shapely, no clipping to the radius).
+    ours, cgal = [], []
+    for x, y in pts:
+        t0 = time.process_time()
+        isovist_ex(index, (x, y), 300.0, check=False)
+        ours.append(time.process_time() - t0)
+        t0 = time.process_time()
+        calc.compute_visibility_polygon(pv.Point(x, y))
+        cgal.append(time.process_time() - t0)
+    ratio = statistics.median(cgal) / statistics.median(ours)
+    print(
+        f"small scene (300 buildings, {points} points): ours {statistics.median(ours) * 1e3:.2f} ms,"
+        f" CGAL {statistics.median(cgal) * 1e3:.2f} ms median: {ratio:.1f}x"
+    )
+    return ratio
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--rounds", type=int, default=1)
+    parser.add_argument("--small", action="store_true")
+    parser.add_argument("--no-exposure", action="store_true")
+    args = parser.parse_args(argv)
+    if not args.no_exposure:
+        compare(args.rounds)
+    if args.small:
+        small_isovist()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
