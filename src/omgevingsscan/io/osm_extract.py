@@ -110,7 +110,7 @@ def extract_box(
                     if way.id in missing:
                         keep_way(way)
         except RuntimeError as exc:
-            raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+            raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
         header = osmium.io.Header()
         header.add_box(osmium.osm.Box(*box))
         mutable = osmium.osm.mutable

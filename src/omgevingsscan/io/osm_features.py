@@ -127,7 +127,7 @@ def read_osm_frames(
         try:
             df = pyogrio.read_dataframe(pbf, layer=layer, bbox=bbox_wgs84, CONFIG_FILE=conf)
         except Exception as exc:  # pyogrio raises DataSourceError/DataLayerError subclasses
-            raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+            raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
         tags = [parse_hstore(t) for t in df["all_tags"].to_numpy()]
         if layer == "multipolygons":
             way = df["osm_way_id"].to_numpy()

@@ -113,8 +113,13 @@ def read_bounds(path: str | Path) -> Bounds | None:
         raise InputFileError(path, f"cannot be read as OSM ({exc})") from exc
     try:
         box = reader.header().box()
+    except RuntimeError as exc:  # the header is parsed lazily: a cut file fails here
+        raise InputFileError(path, f"truncated or not valid OSM data ({exc})") from exc
     finally:
-        reader.close()
+        try:
+            reader.close()
+        except RuntimeError:
+            pass
     if not box.valid():
         return None
     return Bounds(box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)
@@ -152,7 +157,7 @@ def as_pbf(path: str | Path) -> Iterator[Path]:
             finally:
                 writer.close()
         except RuntimeError as exc:
-            raise InputFileError(p, f"truncated or corrupt OSM data ({exc})") from exc
+            raise InputFileError(p, f"truncated or not valid OSM data ({exc})") from exc
         yield Path(tmp)
     finally:
         if os.path.exists(tmp):

@@ -122,7 +122,7 @@ def read_highways(
             if ts and (newest is None or ts > newest):
                 newest = ts
     except RuntimeError as exc:
-        raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+        raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
     finally:
         if tmpdir:
             for f in Path(tmpdir).iterdir():
