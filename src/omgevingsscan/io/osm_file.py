@@ -13,7 +13,7 @@ import gzip
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -116,10 +116,8 @@ def read_bounds(path: str | Path) -> Bounds | None:
     except RuntimeError as exc:  # the header is parsed lazily: a cut file fails here
         raise InputFileError(path, f"truncated or not valid OSM data ({exc})") from exc
     finally:
-        try:
+        with suppress(RuntimeError):
             reader.close()
-        except RuntimeError:
-            pass
     if not box.valid():
         return None
     return Bounds(box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)

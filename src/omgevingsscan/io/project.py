@@ -30,6 +30,7 @@ from omgevingsscan.io.gpkg_records import write_record_tables
 from omgevingsscan.io.journal import release_file
 from omgevingsscan.layers.base import VectorLayer, layer_class
 from omgevingsscan.layers.records import RecordLayer
+from omgevingsscan.layers.validity import make_frame_valid
 from omgevingsscan.scan import FORMAT_VERSION, Scan, Site, StudyArea
 
 META_TABLE = "omgevingsscan_meta"
@@ -206,6 +207,7 @@ def load_scan(path: str | Path) -> Scan:
             frame = _read_table(p, name, list_columns.get(name, []))
             if frame.crs is None:
                 frame = frame.set_crs(scan.crs)
+            frame = make_frame_valid(frame)  # scans saved before the import repaired them
             cls = layer_class(state["kind"])
             layer = cls(
                 name,
