@@ -8,6 +8,7 @@ import sys
 
 from omgevingsscan.commands.common import open_scan
 from omgevingsscan.io.osm import import_scan
+from omgevingsscan.io.osm_repair import figures_line, import_figures
 from omgevingsscan.io.project import save_scan
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import SITE_KINDS, Scan
@@ -40,6 +41,8 @@ def run_new(args: argparse.Namespace) -> int:
         f"wrote {out}: {len(scan.layers)} layers, {scan.coverage:.0%} of the study area covered",
         file=sys.stderr,
     )
+    if note := figures_line(scan.meta):
+        print(f"omgevingsscan: note: {note}", file=sys.stderr)
     return 0
 
 
@@ -60,6 +63,7 @@ def scan_info(scan: Scan) -> dict[str, object]:
         "imported_at": scan.imported_at,
         "data_date": scan.data_date,
         "coverage": round(scan.coverage, 4),
+        "import": import_figures(scan.meta),
         "layers": [
             {
                 "name": layer.name,

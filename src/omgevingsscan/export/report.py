@@ -60,6 +60,7 @@ from omgevingsscan.export.findings import (
 )
 from omgevingsscan.export.paper import format_scale
 from omgevingsscan.io.demo import ATTRIBUTION
+from omgevingsscan.io.osm_repair import figures_line
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 
@@ -593,6 +594,7 @@ class ReportBuilder:
             (_("newest edit in the data"), (scan.data_date or _("unknown"))[:19]),
             (_("imported"), (scan.imported_at or "")[:19]),
             (_("coverage"), f"{scan.coverage:.0%}"),
+            (_("repaired at import"), figures_line(scan.meta) or _("nothing")),
             (_("map projection"), "RD New (EPSG:28992)" if scan.crs == RD_NEW else scan.crs),
             (_("report made"), self.exported_at.strftime("%Y-%m-%d %H:%M %Z")),
             (_("software"), f"omgevingsscan {__version__}"),

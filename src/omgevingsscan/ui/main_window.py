@@ -35,6 +35,7 @@ from omgevingsscan.settings import Settings
 from omgevingsscan.ui.about import show_about
 from omgevingsscan.ui.canvas import MapCanvas, MapTool
 from omgevingsscan.ui.extensions import install_all
+from omgevingsscan.ui.import_notes import import_message
 from omgevingsscan.ui.inspector import FeatureInspector
 from omgevingsscan.ui.layer_panel import LayerPanel
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog, NewScanRequest
@@ -339,9 +340,13 @@ class MainWindow(QMainWindow):
                 cancelled=cancelled,
             )
 
-        return self.run_job(
-            task, self.tr("Importing OSM data"), lambda scan: self.set_scan(scan, None)
-        )
+        return self.run_job(task, self.tr("Importing OSM data"), self._imported)
+
+    def _imported(self, scan: Scan) -> None:
+        self.set_scan(scan, None)
+        note = import_message(scan)
+        if note:
+            self.statusBar().showMessage(note, 30000)
 
     def new_scan_dialog(self) -> NewScanDialog:
         """File → New scan…: opens the dialog (non-blocking) and imports on OK."""
