@@ -22,7 +22,9 @@ M_PER_DEG_LAT = 111_320.0
 M_PER_DEG_LON = M_PER_DEG_LAT * math.cos(math.radians(OPEN_SITE[0]))
 
 
-def offset(dx_m: float, dy_m: float, origin: tuple[float, float] = OPEN_SITE) -> tuple[float, float]:
+def offset(
+    dx_m: float, dy_m: float, origin: tuple[float, float] = OPEN_SITE
+) -> tuple[float, float]:
     """Return ``(lat, lon)`` of the point ``dx_m`` east and ``dy_m`` north of ``origin``."""
     return origin[0] + dy_m / M_PER_DEG_LAT, origin[1] + dx_m / M_PER_DEG_LON
 
@@ -74,7 +76,9 @@ class OsmBuilder:
             out.append(f'<bounds minlat="{s}" minlon="{w}" maxlat="{n}" maxlon="{e}"/>')
         stamp = 'version="1" timestamp="2025-01-01T00:00:00Z"'
         for nid, lat, lon, tags in self.nodes:
-            out.append(f'<node id="{nid}" {stamp} lat="{lat:.7f}" lon="{lon:.7f}">{_tags(tags)}</node>')
+            out.append(
+                f'<node id="{nid}" {stamp} lat="{lat:.7f}" lon="{lon:.7f}">{_tags(tags)}</node>'
+            )
         for wid, refs, tags in self.ways:
             nds = "".join(f'<nd ref="{r}"/>' for r in refs)
             out.append(f'<way id="{wid}" {stamp}>{nds}{_tags(tags)}</way>')
@@ -196,3 +200,54 @@ def clipped_extract(
         for rid, members, tags in sorted(rels, key=lambda t: t[0]):
             writer.add_relation(mutable.Relation(id=rid, members=members, tags=tags, version=1))
     return ClipStats(len(nodes), len(ways), refs_total, missing, short)
+
+
+def tiled_copy(src: Path, dst: Path, n: int = 3) -> tuple[float, float, float, float]:
+    """Write an ``n`` x ``n`` tiling of ``src`` (shifted copies with new ids) to ``dst``.
+
+    The copies are shifted by the width and height of the file's bounds, so a town
+    of the bundled extract's size becomes one ``n`` times as wide. Returns the new
+    bounds (west, south, east, north) in degrees; the original is the south-west tile.
+    """
+    reader = osmium.io.Reader(str(src), osmium.osm.osm_entity_bits.NOTHING)
+    box = reader.header().box()
+    reader.close()
+    w, s = box.bottom_left.lon, box.bottom_left.lat
+    e, nn = box.top_right.lon, box.top_right.lat
+    dx, dy = e - w, nn - s
+    nodes, ways, rels = [], [], []
+    for obj in osmium.FileProcessor(str(src)):
+        if obj.is_node():
+            nodes.append((obj.id, obj.location.lon, obj.location.lat, dict(obj.tags)))
+        elif obj.is_way():
+            ways.append((obj.id, [nd.ref for nd in obj.nodes], dict(obj.tags)))
+        else:
+            members = [(m.type, m.ref, m.role) for m in obj.members]
+            rels.append((obj.id, members, dict(obj.tags)))
+    step = 20_000_000_000  # id offset per tile, above every real OSM id
+    tiles = [(i, j) for j in range(n) for i in range(n)]
+    header = osmium.io.Header()
+    bounds = (w, s, w + n * dx, s + n * dy)
+    header.add_box(osmium.osm.Box(*bounds))
+    mutable = osmium.osm.mutable
+    if dst.exists():
+        dst.unlink()
+    with osmium.SimpleWriter(str(dst), header=header) as writer:
+        for k, (i, j) in enumerate(tiles):
+            off = k * step
+            for nid, lon, lat, tags in nodes:
+                loc = (lon + i * dx, lat + j * dy)
+                writer.add_node(mutable.Node(id=nid + off, location=loc, tags=tags, version=1))
+        for k in range(len(tiles)):
+            off = k * step
+            for wid, refs, tags in ways:
+                refs = [r + off for r in refs]
+                writer.add_way(mutable.Way(id=wid + off, nodes=refs, tags=tags, version=1))
+        for k in range(len(tiles)):
+            off = k * step
+            for rid, members, tags in rels:
+                members = [(t, ref + off, role) for t, ref, role in members]
+                writer.add_relation(
+                    mutable.Relation(id=rid + off, members=members, tags=tags, version=1)
+                )
+    return bounds
