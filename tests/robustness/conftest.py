@@ -225,10 +225,8 @@ def scan_cases(tmp_path_factory: pytest.TempPathFactory) -> dict[str, ScanCase]:
     for case in cases.values():
         _add_posts(case.path, [case.near, _offset(case.site, -0.0004, 0.0003)])
         # A saved route and a sighting, so GPX and CSV have something to export.
-        main(
-            ["route", str(case.path), "--from", case.at("near"), "--to", case.at("far")]
-            + ["--save"]
-        )
+        route = ["route", str(case.path), "--from", case.at("near"), "--to", case.at("far")]
+        main([*route, "--save"])
         main(["add-sighting", str(case.path), "--at", case.at("near"), "--description", "test"])
     return cases
 

@@ -31,6 +31,8 @@ OSM_SUFFIXES: dict[str, str] = {
 }
 
 _PROLOG_BYTES = 64 * 1024
+#: What libosmium raises on bad data: parse errors, bad timestamps, bad coordinates.
+OSMIUM_ERRORS = (RuntimeError, ValueError, osmium.InvalidLocationError)
 
 
 @dataclass(frozen=True)
@@ -109,11 +111,11 @@ def read_bounds(path: str | Path) -> Bounds | None:
     """Return the ``<bounds>`` box of the file header (WGS84 degrees), or None if absent."""
     try:
         reader = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING)
-    except RuntimeError as exc:
+    except OSMIUM_ERRORS as exc:
         raise InputFileError(path, f"cannot be read as OSM ({exc})") from exc
     try:
         box = reader.header().box()
-    except RuntimeError as exc:  # the header is parsed lazily: a cut file fails here
+    except OSMIUM_ERRORS as exc:
         raise InputFileError(path, f"truncated or not valid OSM data ({exc})") from exc
     finally:
         with suppress(RuntimeError):
@@ -154,7 +156,7 @@ def as_pbf(path: str | Path) -> Iterator[Path]:
                 osmium.apply(str(p), writer)
             finally:
                 writer.close()
-        except RuntimeError as exc:
+        except OSMIUM_ERRORS as exc:
             raise InputFileError(p, f"truncated or not valid OSM data ({exc})") from exc
         yield Path(tmp)
     finally:

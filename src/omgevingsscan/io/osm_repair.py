@@ -33,6 +33,7 @@ import osmium
 from osmium.filter import EntityFilter
 
 from omgevingsscan.errors import ImportCancelled, InputFileError
+from omgevingsscan.io.osm_file import OSMIUM_ERRORS
 from omgevingsscan.io.osm_tags import layer_of_tags
 
 #: Key of the import figures in ``Scan.meta``.
@@ -137,7 +138,7 @@ def repair_ways(
             layer = layer_of_tags(dict(way.tags))
             if seen and layer is not None:
                 report.dropped[layer] += 1
-    except RuntimeError as exc:
+    except OSMIUM_ERRORS as exc:
         raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
     if not broken:
         yield Path(pbf)
@@ -172,7 +173,7 @@ def _write_repaired(src: Path, dst: Path, broken: Mapping[int, list[int] | None]
                         writer.add_way(mutable.Way(base=obj, nodes=refs))
                 elif obj.is_relation():
                     writer.add_relation(obj)
-    except RuntimeError as exc:
+    except OSMIUM_ERRORS as exc:
         raise InputFileError(src, f"truncated or not valid OSM data ({exc})") from exc
 
 
