@@ -258,6 +258,7 @@ SCAN_FILES = {
     "missing table": _no_table,
     "bad metadata": lambda demo, p: _meta_text(demo, p, "{not json"),
     "metadata of the wrong kind": lambda demo, p: _meta_text(demo, p, '["a list"]'),
+    "version not a number": lambda demo, p: _meta_text(demo, p, '{"format_version": "two"}'),
 }
 
 

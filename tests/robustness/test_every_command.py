@@ -23,7 +23,10 @@ def _commands(case: ScanCase, out: Path) -> dict[str, list[str]]:
         "sightline": ["sightline", scan, "--from", case.at("near"), "--to", case.at("far", 10)],
         "viewshed": ["viewshed", scan, "--at", case.at("near"), "--radius", "300"],
         "viewshed_height": ["viewshed", scan, "--at", case.at("near", 20), "--radius", "300"],
-        "exposure": ["exposure", scan, "--quiet", "--spacing", "6", "--top-spacing", "12"],
+        "exposure": [
+            *("exposure", scan, "--quiet", "--spacing", "10"),
+            *("--top-spacing", "20", "--window-spacing", "20"),
+        ],
         "route_walk": [*route, "--mode", "walk"],
         "route_bike": [*route, "--mode", "bike"],
         "route_drive": [*route, "--mode", "drive"],

@@ -162,7 +162,14 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
         meta = json.loads(row[0])
     except ValueError as exc:
         raise NotAScanError(p, "scan metadata is not valid JSON") from exc
-    version = int(meta.get("format_version", 0))
+    if not isinstance(meta, dict):
+        raise NotAScanError(p, "scan metadata is not a JSON object")
+    try:
+        version = int(meta.get("format_version", 0))
+    except (TypeError, ValueError) as exc:
+        raise NotAScanError(
+            p, f"format version {meta.get('format_version')!r} is not a number"
+        ) from exc
     if version > FORMAT_VERSION:
         raise NewerFormatError(
             p,
