@@ -14,7 +14,7 @@ import pytest
 import shapely
 from shapely.geometry import Point, Polygon
 
-from omgevingsscan.analysis.observation.coverage import target_area
+from omgevingsscan.analysis.observation import target_area
 from omgevingsscan.analysis.visibility import VisibilityIndex
 from omgevingsscan.analysis.visibility.scan import public_ground_from_layers
 from omgevingsscan.export.html import build_html

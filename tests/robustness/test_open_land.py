@@ -15,7 +15,7 @@ import numpy as np
 import pytest
 from shapely.geometry import Point, box
 
-from omgevingsscan.analysis.observation.coverage import coverage, target_area
+from omgevingsscan.analysis.observation import coverage, target_area
 from omgevingsscan.analysis.visibility import (
     VisibilityIndex,
     isovist,

@@ -1070,13 +1070,13 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../render/legend.py" line="80" />
+        <location filename="../../render/legend.py" line="81" />
         <source>other</source>
         <extracomment>Legend swatch width, gap to the label and space after a column, millimetres.</extracomment>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../render/legend.py" line="346" />
+        <location filename="../../render/legend.py" line="347" />
         <source>+{0} more (see the data export)</source>
         <translation>+{0} meer (zie de gegevensexport)</translation>
     </message>
@@ -1753,78 +1753,77 @@
 <context>
     <name>PrintLayout</name>
     <message>
-        <location filename="../../render/layout.py" line="322" />
+        <location filename="../../render/layout/furniture.py" line="31" />
         <source>residence</source>
-        <extracomment>Colour of the scale bar (its outline and dark segments); tests find the bar by it. Colour of the classification marking. PDF device resolution (dots per inch); PDF coordinates are exact to 1/1200 inch. SVG user units per inch (the viewBox is the page in these units). ``(dx, dy)`` metres by which ``scan`` was moved (see ``shifted_scan``); the extent, tick labels and texts stay in true coordinates.</extracomment>
         <translation>woning</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="323" />
+        <location filename="../../render/layout/furniture.py" line="32" />
         <source>town hall</source>
         <translation>gemeentehuis</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="324" />
+        <location filename="../../render/layout/furniture.py" line="33" />
         <source>venue</source>
         <translation>locatie</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="337" />
+        <location filename="../../render/layout/furniture.py" line="46" />
         <source>Site</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="339" />
+        <location filename="../../render/layout/furniture.py" line="48" />
         <source>Scale</source>
         <translation>Schaal</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="342" />
+        <location filename="../../render/layout/furniture.py" line="51" />
         <source>Author</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="343" />
+        <location filename="../../render/layout/furniture.py" line="52" />
         <source>Date</source>
         <translation>Datum</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="377" />
+        <location filename="../../render/layout/furniture.py" line="83" />
         <source>Legend</source>
         <translation>Legenda</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="408" />
+        <location filename="../../render/layout/marks.py" line="33" />
         <source>Scale {0} on {1}</source>
         <translation>Schaal {0} op {1}</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="424" />
+        <location filename="../../render/layout/marks.py" line="49" />
         <source>Print at 100 % (no fit to page)</source>
         <translation>Afdrukken op 100 % (niet passend maken)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="445" />
+        <location filename="../../render/layout/furniture.py" line="108" />
         <source>unknown</source>
         <translation>onbekend</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="451" />
+        <location filename="../../render/layout/furniture.py" line="112" />
         <source>Data date {0}; source {1}</source>
         <translation>Datum gegevens {0}; bron {1}</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="458" />
+        <location filename="../../render/layout/furniture.py" line="119" />
         <source>Coordinates {0}, metres; grid north (true north {1:+.1f}°)</source>
         <translation>Coördinaten {0}, meters; roosternoorden (geografisch noorden {1:+.1f}°)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="468" />
+        <location filename="../../render/layout/furniture.py" line="129" />
         <source>The data covers {0:.0%} of the study area (hatched: no data)</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied (gearceerd: geen gegevens)</translation>
     </message>
     <message>
-        <location filename="../../render/layout.py" line="479" />
+        <location filename="../../render/layout/furniture.py" line="140" />
         <source>Exported {0} with omgevingsscan {1}</source>
         <translation>Geëxporteerd {0} met omgevingsscan {1}</translation>
     </message>
