@@ -247,7 +247,18 @@ def _no_table(demo_gpkg: Path, path: Path) -> Path:
     return path
 
 
+def _damaged_table(demo_gpkg: Path, path: Path) -> Path:
+    path.write_bytes(demo_gpkg.read_bytes())
+    con = sqlite3.connect(path)
+    con.execute("ALTER TABLE buildings RENAME TO buildings_old")
+    con.execute("CREATE TABLE buildings (x TEXT)")
+    con.commit()
+    con.close()
+    return path
+
+
 SCAN_FILES = {
+    "damaged table": _damaged_table,
     "empty": lambda demo, p: (p.write_bytes(b""), p)[1],
     "truncated": lambda demo, p: (p.write_bytes(demo.read_bytes()[: demo.stat().st_size // 3]), p)[
         1

@@ -24,6 +24,7 @@ import numpy as np
 import osmnx as ox
 import pandas as pd
 import pyogrio
+from shapely.errors import ShapelyError
 
 from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
 from omgevingsscan.io.gpkg_records import write_record_tables
@@ -180,7 +181,10 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
 
 
 def _read_table(path: Path, table: str, list_cols: list[str]) -> gpd.GeoDataFrame:
-    frame = pyogrio.read_dataframe(path, layer=table)
+    try:
+        frame = pyogrio.read_dataframe(path, layer=table)
+    except (RuntimeError, ShapelyError) as exc:  # pyogrio's errors are RuntimeErrors
+        raise InputFileError(path, f"layer table {table!r} is damaged ({exc})") from exc
     return _unjsonify(frame, list_cols)
 
 
