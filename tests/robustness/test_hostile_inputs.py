@@ -16,7 +16,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from tests.conftest import TOWNHALL
@@ -147,6 +147,10 @@ coordinate = st.one_of(
     category=st.one_of(st.sampled_from(["person", "vehicle", "drone", "other"]), hostile),
     severity=st.one_of(st.integers(-5, 10), hostile),
     lon=coordinate,
+)
+# Found by this test: a line break in a refused uuid split the error over two lines.
+@example(
+    text="x", uuid="\r", time="2026-05-04T10:00:00+02:00", category="person", severity=0, lon=4.9
 )
 def test_geojson_sightings_import(  # type: ignore[no-untyped-def]
     demo_gpkg, tmp_path, capsys, text, uuid, time, category, severity, lon
