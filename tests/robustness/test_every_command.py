@@ -25,7 +25,7 @@ def _commands(case: ScanCase, out: Path) -> dict[str, list[str]]:
         "viewshed_height": ["viewshed", scan, "--at", case.at("near", 20), "--radius", "300"],
         "exposure": [
             *("exposure", scan, "--quiet", "--spacing", "10"),
-            *("--top-spacing", "20", "--window-spacing", "20"),
+            *("--top-spacing", "20", "--window-spacing", "20", "--facade-height", "4"),
         ],
         "route_walk": [*route, "--mode", "walk"],
         "route_bike": [*route, "--mode", "bike"],
