@@ -19,6 +19,10 @@ QM = TS.with_suffix(".qm")
 BIN = Path(sys.executable).parent
 
 NL: dict[str, str] = {
+    "{0} broken features left out ({1})": "{0} kapotte objecten weggelaten ({1})",
+    "{0} ways with missing nodes repaired": "{0} OSM-ways met ontbrekende knooppunten hersteld",
+    "{0} invalid polygons made valid": "{0} ongeldige polygonen geldig gemaakt",
+    "The OSM data was incomplete: {0}.": "De OSM-gegevens waren onvolledig: {0}.",
     "&New scan…": "&Nieuwe scan…",
     "&Open…": "&Openen…",
     "&Save": "Op&slaan",

@@ -119,7 +119,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return int(args.func(args) or 0)
     except OmgevingsscanError as exc:
-        print(f"omgevingsscan: error: {exc}", file=sys.stderr)
+        # One line, even when the message quotes user text with line breaks.
+        print(f"omgevingsscan: error: {' '.join(str(exc).splitlines())}", file=sys.stderr)
         return 2
     except KeyboardInterrupt:
         print("omgevingsscan: interrupted", file=sys.stderr)

@@ -44,7 +44,7 @@ def test_empty_file(tmp_path):
 def test_truncated_file(tmp_path, src):
     p = tmp_path / f"cut{''.join(src.suffixes)}"
     p.write_bytes(src.read_bytes()[: src.stat().st_size // 2])
-    with pytest.raises(InputFileError, match=r"cut.*truncated or corrupt"):
+    with pytest.raises(InputFileError, match=r"cut.*truncated or not valid OSM"):
         _import(p)
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 from omgevingsscan.commands.common import open_scan
 from omgevingsscan.errors import InputFileError
 from omgevingsscan.io.osm import import_scan
+from omgevingsscan.io.osm_repair import figures_line, import_figures
 from omgevingsscan.io.project import save_scan
 from omgevingsscan.io.safe_files import backup_path, check_overwrite
 from omgevingsscan.layers.base import VectorLayer
@@ -61,6 +62,8 @@ def run_new(args: argparse.Namespace) -> int:
         f"covered{kept}",
         file=sys.stderr,
     )
+    if note := figures_line(scan.meta):
+        print(f"omgevingsscan: note: {note}", file=sys.stderr)
     return 0
 
 
@@ -88,6 +91,7 @@ def scan_info(scan: Scan) -> dict[str, object]:
         "imported_at": scan.imported_at,
         "data_date": scan.data_date,
         "coverage": round(scan.coverage, 4),
+        "import": import_figures(scan.meta),
         "layers": [
             {
                 "name": layer.name,

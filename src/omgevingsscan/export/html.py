@@ -42,6 +42,7 @@ from omgevingsscan.export.styles import (
 from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.osm import OSM_LAYER_KINDS
+from omgevingsscan.layers.validity import valid_geometries
 from omgevingsscan.scan import Scan
 
 #: Degrees kept in the HTML: 1e-7° is about 1 cm, ample for a screen map.
@@ -173,10 +174,10 @@ def _clipped(layer: VectorLayer, scan: Scan) -> Any:
     if layer.kind not in _OSM_KINDS or not len(frame):
         return frame
     area = scan.study_area.polygon
-    geoms = frame.geometry.to_numpy()
+    geoms = valid_geometries(frame.geometry.to_numpy())  # older scans: invalid polygons
     inside = shapely.intersects(geoms, area)
     frame = frame[inside].copy()
-    cut = shapely.intersection(frame.geometry.to_numpy(), area)
+    cut = shapely.intersection(geoms[inside], area)
     return frame.set_geometry(gpd.GeoSeries(cut, index=frame.index, crs=frame.crs))
 
 

@@ -22,6 +22,7 @@ from omgevingsscan.io.osm_extract import EXTRACT_THRESHOLD_BYTES, extract_box
 from omgevingsscan.io.osm_features import classify, read_osm_frames
 from omgevingsscan.io.osm_file import Bounds, as_pbf, read_bounds
 from omgevingsscan.io.osm_graph import build_graph, read_highways
+from omgevingsscan.io.osm_repair import META_KEY, RepairReport, repair_ways
 from omgevingsscan.layers.osm import (
     OSM_LAYER_KINDS,
     DataExtentLayer,
@@ -110,12 +111,18 @@ def import_scan(
 
         margin = NETWORK_MARGIN_M + NETWORK_MARGIN_SHARE * radius_m
         net_box = study_box_wgs84(the_site, radius_m, margin)
-        with _cut_down(pbf, net_box, step, is_cancelled) as src:
+        feature_box = study_box_wgs84(the_site, radius_m, 10.0)
+        repairs = RepairReport()
+        with (
+            _cut_down(pbf, net_box, step, is_cancelled) as cut,
+            repair_ways(cut, feature_box, repairs, is_cancelled) as src,  # type: ignore[arg-type]
+        ):
             step(0.3, "Reading features")
-            feature_box = study_box_wgs84(the_site, radius_m, 10.0)
             frames = read_osm_frames(src, feature_box)  # type: ignore[arg-type]
             step(0.45, "Classifying layers")
-            layers = classify(frames, study.polygon, crs)
+            layers = classify(
+                frames, study.polygon, crs, dropped=repairs.dropped, fixed=repairs.invalid_fixed
+            )
             if all(frame.empty for frame in layers.values()):
                 raise SiteError(f"no OSM data within {radius_m:g} m of the site in {path.name}")
             step(0.55, "Reading the street network")
@@ -135,6 +142,7 @@ def import_scan(
         source=path.name,
         imported_at=dt.datetime.now(dt.UTC).isoformat(timespec="seconds"),
         data_date=newest,
+        meta={META_KEY: repairs.as_meta()},
     )
     for layer_name, cls in OSM_LAYER_KINDS.items():
         layer = cls(layer_name, layers[layer_name])

@@ -30,6 +30,7 @@ import osmium
 from osmium.filter import EmptyTagFilter, EntityFilter
 
 from omgevingsscan.errors import ImportCancelled, InputFileError
+from omgevingsscan.io.osm_file import OSMIUM_ERRORS
 
 #: Files at least this large (bytes) are cut down before GDAL reads them.
 EXTRACT_THRESHOLD_BYTES = 4 * 1024 * 1024
@@ -109,8 +110,8 @@ def extract_box(
                 for way in fp:
                     if way.id in missing:
                         keep_way(way)
-        except RuntimeError as exc:
-            raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+        except OSMIUM_ERRORS as exc:
+            raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
         header = osmium.io.Header()
         header.add_box(osmium.osm.Box(*box))
         mutable = osmium.osm.mutable

@@ -12,7 +12,9 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable
+import warnings
+from collections import Counter
+from collections.abc import Callable, Mapping
 from importlib import resources
 from pathlib import Path
 from typing import Any
@@ -21,69 +23,22 @@ import geopandas as gpd
 import numpy as np
 import pandas as pd
 import pyogrio
+import shapely
 from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.errors import InputFileError
+from omgevingsscan.io.osm_tags import (
+    LINE_LAYERS,
+    is_building,
+    is_landuse,
+    is_water,
+    layer_of_tags,
+)
 from omgevingsscan.layers.heights import estimate_height
+from omgevingsscan.layers.validity import valid_geometries
 
 _HSTORE = re.compile(r'"((?:[^"\\]|\\.)*)"=>"((?:[^"\\]|\\.)*)"')
 
-ROAD_CLASSES = (
-    "motorway",
-    "motorway_link",
-    "trunk",
-    "trunk_link",
-    "primary",
-    "primary_link",
-    "secondary",
-    "secondary_link",
-    "tertiary",
-    "tertiary_link",
-    "unclassified",
-    "residential",
-    "living_street",
-    "service",
-    "busway",
-    "road",
-)
-PATH_CLASSES = (
-    "footway",
-    "path",
-    "cycleway",
-    "pedestrian",
-    "steps",
-    "bridleway",
-    "track",
-    "corridor",
-)
-RAIL_CLASSES = ("rail", "tram", "light_rail", "subway", "narrow_gauge", "monorail", "funicular")
-BARRIER_CLASSES = (
-    "wall",
-    "fence",
-    "hedge",
-    "city_wall",
-    "retaining_wall",
-    "guard_rail",
-    "railing",
-    "handrail",
-    "kerb",
-    "bollard",
-    "gate",
-    "jersey_barrier",
-    "block",
-)
-GREEN_LEISURE = (
-    "park",
-    "garden",
-    "playground",
-    "pitch",
-    "nature_reserve",
-    "dog_park",
-    "common",
-    "golf_course",
-    "recreation_ground",
-)
-GREEN_NATURAL = ("wood", "scrub", "grassland", "heath", "wetland", "tree_row")
 #: Layer names the import produces, in drawing order (bottom first).
 OSM_LAYER_NAMES = (
     "landuse",
@@ -119,15 +74,21 @@ def read_osm_frames(
     """Read GDAL's OSM layers (points, lines, multipolygons) inside a WGS84 box.
 
     Returns frames in EPSG:4326 with columns ``osm_id`` (like "n123", "w45", "r6"),
-    ``tags`` (dict) and geometry.
+    ``tags`` (dict) and geometry. A geometry GDAL built but that cannot be a geometry
+    (a ring of two points) is None; unclosed rings are closed.
     """
     out: dict[str, gpd.GeoDataFrame] = {}
     conf = str(osmconf_path())
     for layer in ("points", "lines", "multipolygons"):
         try:
-            df = pyogrio.read_dataframe(pbf, layer=layer, bbox=bbox_wgs84, CONFIG_FILE=conf)
+            with warnings.catch_warnings():
+                # GDAL warns about unclosed rings it accepts; they are repaired below.
+                warnings.simplefilter("ignore", RuntimeWarning)
+                df = pyogrio.read_dataframe(
+                    pbf, layer=layer, bbox=bbox_wgs84, CONFIG_FILE=conf, on_invalid="fix"
+                )
         except Exception as exc:  # pyogrio raises DataSourceError/DataLayerError subclasses
-            raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+            raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
         tags = [parse_hstore(t) for t in df["all_tags"].to_numpy()]
         if layer == "multipolygons":
             way = df["osm_way_id"].to_numpy()
@@ -146,7 +107,7 @@ def _tag_column(tags: pd.Series, key: str) -> pd.Series:
     return pd.Series([t.get(key) for t in tags], index=tags.index, dtype=object)
 
 
-def _select(frame: gpd.GeoDataFrame, pred: Callable[[dict[str, str]], bool]) -> gpd.GeoDataFrame:
+def _select(frame: gpd.GeoDataFrame, pred: Callable[[Mapping[str, str]], bool]) -> gpd.GeoDataFrame:
     mask = np.fromiter((pred(t) for t in frame["tags"]), dtype=bool, count=len(frame))
     return frame.loc[mask]
 
@@ -187,8 +148,36 @@ def _poi_category(tags: dict[str, str]) -> str | None:
     return None
 
 
+def _usable(
+    frame: gpd.GeoDataFrame, area: bool, dropped: Counter[str], fixed: Counter[str]
+) -> gpd.GeoDataFrame:
+    """``frame`` with invalid polygons made valid (polygonal parts only) and the
+    features without a usable geometry removed; counts both by layer."""
+    geoms = frame.geometry.to_numpy()
+    if area:
+        bad = np.flatnonzero(~shapely.is_valid(geoms))
+        if len(bad):
+            geoms = valid_geometries(geoms)
+            for i in bad:
+                layer = layer_of_tags(frame["tags"].iat[i], area=True)
+                if layer and geoms[i] is not None and not geoms[i].is_empty:
+                    fixed[layer] += 1
+    broken = shapely.is_missing(geoms) | shapely.is_empty(geoms)
+    for i in np.flatnonzero(broken):
+        layer = layer_of_tags(frame["tags"].iat[i], area=area)
+        if layer:
+            dropped[layer] += 1
+    out = frame.set_geometry(gpd.GeoSeries(geoms, index=frame.index, crs=frame.crs))
+    return out.loc[~broken]
+
+
 def classify(
-    frames: dict[str, gpd.GeoDataFrame], study_area: BaseGeometry, crs: str
+    frames: dict[str, gpd.GeoDataFrame],
+    study_area: BaseGeometry,
+    crs: str,
+    *,
+    dropped: Counter[str] | None = None,
+    fixed: Counter[str] | None = None,
 ) -> dict[str, gpd.GeoDataFrame]:
     """Turn GDAL's OSM layers into the scan's classified layers.
 
@@ -201,6 +190,9 @@ def classify(
         are dropped. Geometries are kept whole, not cut.
     crs
         The scan's local metric CRS.
+    dropped, fixed
+        Counted into, by layer name: features without a usable geometry (left out),
+        and invalid polygons made valid (``shapely.make_valid``, polygonal parts kept).
 
     Returns
     -------
@@ -208,15 +200,16 @@ def classify(
         Layer name to GeoDataFrame in ``crs``: buildings, roads, paths, railways, water,
         landuse, barriers, poi, addresses.
     """
+    dropped = Counter() if dropped is None else dropped
+    fixed = Counter() if fixed is None else fixed
     local = {}
     for name, frame in frames.items():
-        f = frame.to_crs(crs)
-        keep = f.geometry.intersects(study_area) & f.geometry.notna() & ~f.geometry.is_empty
-        local[name] = f.loc[keep.to_numpy()]
+        f = _usable(frame.to_crs(crs), name == "multipolygons", dropped, fixed)
+        local[name] = f.loc[f.geometry.intersects(study_area).to_numpy()]
     pts, lines, polys = local["points"], local["lines"], local["multipolygons"]
     layers: dict[str, gpd.GeoDataFrame] = {}
 
-    b = _select(polys, lambda t: t.get("building", "no") != "no")
+    b = _select(polys, is_building)
     estimates = [estimate_height(t) for t in b["tags"]]
     layers["buildings"] = _finish(
         b,
@@ -228,7 +221,7 @@ def classify(
             "address": lambda f: np.array([_address_label(t) for t in f["tags"]], dtype=object),
         },
     )
-    roads = _select(lines, lambda t: t.get("highway") in ROAD_CLASSES)
+    roads = _select(lines, LINE_LAYERS["roads"])
     layers["roads"] = _finish(
         roads,
         {
@@ -241,7 +234,7 @@ def classify(
             "width": "width",
         },
     )
-    paths = _select(lines, lambda t: t.get("highway") in PATH_CLASSES)
+    paths = _select(lines, LINE_LAYERS["paths"])
     layers["paths"] = _finish(
         paths,
         {
@@ -249,7 +242,7 @@ def classify(
             "bridge": lambda f: np.array([_yes(t, "bridge") for t in f["tags"]], dtype=bool),
         },
     )
-    rail = _select(lines, lambda t: t.get("railway") in RAIL_CLASSES)
+    rail = _select(lines, LINE_LAYERS["railways"])
     layers["railways"] = _finish(
         rail,
         {
@@ -257,30 +250,11 @@ def classify(
             "tunnel": lambda f: np.array([_yes(t, "tunnel") for t in f["tags"]], dtype=bool),
         },
     )
-    water = _select(
-        polys,
-        lambda t: (
-            t.get("natural") == "water"
-            or "water" in t
-            or t.get("waterway") in ("riverbank", "dock")
-            or t.get("landuse") in ("basin", "reservoir")
-        ),
-    )
+    water = _select(polys, is_water)
     layers["water"] = _finish(
         water, {"water_class": lambda f: [t.get("water") or "water" for t in f["tags"]]}
     )
-    landuse = _select(
-        polys,
-        lambda t: (
-            "building" not in t
-            and (
-                "landuse" in t
-                or t.get("leisure") in GREEN_LEISURE
-                or t.get("natural") in GREEN_NATURAL
-                or t.get("amenity") in ("grave_yard",)
-            )
-        ),
-    )
+    landuse = _select(polys, is_landuse)
     layers["landuse"] = _finish(
         landuse,
         {
@@ -290,7 +264,7 @@ def classify(
             ]
         },
     )
-    barriers = _select(lines, lambda t: t.get("barrier") in BARRIER_CLASSES)
+    barriers = _select(lines, LINE_LAYERS["barriers"])
     layers["barriers"] = _finish(barriers, {"barrier": "barrier"})
 
     poi_src = pd.concat(

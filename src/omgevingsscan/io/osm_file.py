@@ -13,7 +13,7 @@ import gzip
 import os
 import tempfile
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -31,6 +31,8 @@ OSM_SUFFIXES: dict[str, str] = {
 }
 
 _PROLOG_BYTES = 64 * 1024
+#: What libosmium raises on bad data: parse errors, bad timestamps, bad coordinates.
+OSMIUM_ERRORS = (RuntimeError, ValueError, osmium.InvalidLocationError)
 
 
 @dataclass(frozen=True)
@@ -109,12 +111,15 @@ def read_bounds(path: str | Path) -> Bounds | None:
     """Return the ``<bounds>`` box of the file header (WGS84 degrees), or None if absent."""
     try:
         reader = osmium.io.Reader(str(path), osmium.osm.osm_entity_bits.NOTHING)
-    except RuntimeError as exc:
+    except OSMIUM_ERRORS as exc:
         raise InputFileError(path, f"cannot be read as OSM ({exc})") from exc
     try:
         box = reader.header().box()
+    except OSMIUM_ERRORS as exc:
+        raise InputFileError(path, f"truncated or not valid OSM data ({exc})") from exc
     finally:
-        reader.close()
+        with suppress(RuntimeError):
+            reader.close()
     if not box.valid():
         return None
     return Bounds(box.bottom_left.lon, box.bottom_left.lat, box.top_right.lon, box.top_right.lat)
@@ -151,8 +156,8 @@ def as_pbf(path: str | Path) -> Iterator[Path]:
                 osmium.apply(str(p), writer)
             finally:
                 writer.close()
-        except RuntimeError as exc:
-            raise InputFileError(p, f"truncated or corrupt OSM data ({exc})") from exc
+        except OSMIUM_ERRORS as exc:
+            raise InputFileError(p, f"truncated or not valid OSM data ({exc})") from exc
         yield Path(tmp)
     finally:
         if os.path.exists(tmp):

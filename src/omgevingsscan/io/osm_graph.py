@@ -26,6 +26,7 @@ from osmnx import graph as ox_graph
 from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.errors import ImportCancelled, InputFileError
+from omgevingsscan.io.osm_file import OSMIUM_ERRORS
 from omgevingsscan.speeds import MODES, add_travel_times
 
 #: Files larger than this keep node locations in a temporary file, not in memory.
@@ -121,8 +122,8 @@ def read_highways(
             ts = way.timestamp.isoformat() if way.timestamp.year > 1970 else None
             if ts and (newest is None or ts > newest):
                 newest = ts
-    except RuntimeError as exc:
-        raise InputFileError(pbf, f"truncated or corrupt OSM data ({exc})") from exc
+    except OSMIUM_ERRORS as exc:
+        raise InputFileError(pbf, f"truncated or not valid OSM data ({exc})") from exc
     finally:
         if tmpdir:
             for f in Path(tmpdir).iterdir():

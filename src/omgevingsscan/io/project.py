@@ -23,6 +23,7 @@ import numpy as np
 import osmnx as ox
 import pandas as pd
 import pyogrio
+from shapely.errors import ShapelyError
 
 from omgevingsscan.errors import InputFileError, NewerFormatError, NotAScanError
 from omgevingsscan.io.gpkg_records import write_record_tables
@@ -32,6 +33,7 @@ from omgevingsscan.io.terrain import keep_terrain
 from omgevingsscan.layers.base import VectorLayer, layer_class
 from omgevingsscan.layers.names import is_table_name, table_name
 from omgevingsscan.layers.records import RecordLayer
+from omgevingsscan.layers.validity import make_frame_valid
 from omgevingsscan.scan import FORMAT_VERSION, Scan, Site, StudyArea
 
 META_TABLE = "omgevingsscan_meta"
@@ -164,7 +166,14 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
         meta = json.loads(row[0])
     except ValueError as exc:
         raise NotAScanError(p, "scan metadata is not valid JSON") from exc
-    version = int(meta.get("format_version", 0))
+    if not isinstance(meta, dict):
+        raise NotAScanError(p, "scan metadata is not a JSON object")
+    try:
+        version = int(meta.get("format_version", 0))
+    except (TypeError, ValueError) as exc:
+        raise NotAScanError(
+            p, f"format version {meta.get('format_version')!r} is not a number"
+        ) from exc
     if version > FORMAT_VERSION:
         raise NewerFormatError(
             p,
@@ -175,7 +184,10 @@ def read_metadata(path: str | Path) -> dict[str, Any]:
 
 
 def _read_table(path: Path, table: str, list_cols: list[str]) -> gpd.GeoDataFrame:
-    frame = pyogrio.read_dataframe(path, layer=table)
+    try:
+        frame = pyogrio.read_dataframe(path, layer=table)
+    except (RuntimeError, ShapelyError) as exc:  # pyogrio's errors are RuntimeErrors
+        raise InputFileError(path, f"layer table {table!r} is damaged ({exc})") from exc
     return _unjsonify(frame, list_cols)
 
 
@@ -221,6 +233,7 @@ def load_scan(path: str | Path) -> Scan:
             frame = _read_table(p, name, list_columns.get(name, []))
             if frame.crs is None:
                 frame = frame.set_crs(scan.crs)
+            frame = make_frame_valid(frame)  # scans saved before the import repaired them
             cls = layer_class(state["kind"])
             layer = cls(
                 _current_name(name, scan),

@@ -23,6 +23,7 @@ from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.scan import Scan
 from omgevingsscan.ui.canvas import MapTool
 from omgevingsscan.ui.host import WindowHost
+from omgevingsscan.ui.import_notes import import_message
 from omgevingsscan.ui.new_scan_dialog import NewScanDialog, NewScanRequest
 from omgevingsscan.ui.worker import Job
 
@@ -64,8 +65,14 @@ class ScanFiles:
         return self.window.run_job(
             lambda progress, cancelled: load_demo_scan(progress, cancelled),
             QCoreApplication.translate("MainWindow", "Opening the demo scan"),
-            lambda scan: self.window.set_scan(scan, None),
+            self._imported,
         )
+
+    def _imported(self, scan: Scan) -> None:
+        self.window.set_scan(scan, None)
+        note = import_message(scan)  # features dropped or repaired at import
+        if note:
+            self.window.statusBar().showMessage(note, 30000)
 
     def open_scan(self, path: str | Path) -> Job | None:
         """Open a scan file in the background."""
@@ -119,8 +126,14 @@ class ScanFiles:
         return self.window.run_job(
             task,
             QCoreApplication.translate("MainWindow", "Importing OSM data"),
-            lambda scan: self.window.set_scan(scan, None),
+            self._imported,
         )
+
+    def _imported(self, scan: Scan) -> None:
+        self.window.set_scan(scan, None)
+        note = import_message(scan)  # features dropped or repaired at import
+        if note:
+            self.window.statusBar().showMessage(note, 30000)
 
     def new_scan_dialog(self) -> NewScanDialog:
         """File → New scan…: opens the dialog (non-blocking) and imports on OK."""

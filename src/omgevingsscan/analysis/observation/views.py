@@ -19,6 +19,7 @@ from omgevingsscan.analysis.visibility.index import VisibilityIndex, as_index
 from omgevingsscan.analysis.visibility.isovist import isovist_ex
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.layers.posts import ObservationPost
+from omgevingsscan.layers.validity import valid_geometries
 
 #: Default radius (metres) of the target area around the site.
 TARGET_RADIUS_M: float = 100.0
@@ -163,5 +164,5 @@ def target_area(
     area = disc.difference(index.obstacles)
     extra = [g for g in exclude if g is not None and not g.is_empty]
     if extra:
-        area = area.difference(shapely.union_all(extra).intersection(disc))
+        area = area.difference(shapely.union_all(valid_geometries(extra)).intersection(disc))
     return area

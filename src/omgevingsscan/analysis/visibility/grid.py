@@ -21,7 +21,9 @@ class SegmentGrid:
     """
 
     def __init__(self, seg: FloatArray, cell: float | None = None) -> None:
-        if len(seg) == 0:
+        #: No segments at all (no buildings): every line has no candidates.
+        self.empty = len(seg) == 0
+        if self.empty:
             seg = np.zeros((1, 4))
         lengths = np.hypot(seg[:, 2] - seg[:, 0], seg[:, 3] - seg[:, 1])
         self.cell = float(cell or max(2.0, float(np.median(lengths)) * 2.0))
@@ -51,6 +53,8 @@ class SegmentGrid:
 
     def candidates(self, a: FloatArray, b: FloatArray) -> tuple[IntArray, IntArray]:
         """Return ``(line, segment)`` index pairs for lines ``a[i] -> b[i]`` (``(n, 2)``)."""
+        if self.empty:
+            return np.empty(0, dtype=np.int64), np.empty(0, dtype=np.int64)
         cs = self.cell
         # Work in grid units; walk along x where the line is flatter, else along y.
         ua = (a - (self.x0, self.y0)) / cs

@@ -394,7 +394,9 @@ def isovist_ex(
         polygon = shapely.make_valid(polygon)
         polygon = max(shapely.get_parts(polygon), key=lambda g: g.area, default=Polygon())
     walls = wall_id[runs.wall]
-    owners = np.where(walls >= 0, index.wall_owner[np.maximum(walls, 0)], -1)
+    owners = np.full(len(walls), -1, dtype=np.int64)
+    if len(index.wall_owner):  # an index without buildings: only the circle bounds the view
+        owners = np.where(walls >= 0, index.wall_owner[np.maximum(walls, 0)], -1)
     seen = owners >= 0
     view_deg: dict[int, float] = {}
     if seen.any():

@@ -27,6 +27,7 @@ from omgevingsscan.analysis.visibility.certainty import ExposureRange, exposure_
 from omgevingsscan.analysis.visibility.exposure import ExposureResult, exposure
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.errors import AnalysisInputError
+from omgevingsscan.layers.validity import valid_geometries
 from omgevingsscan.scan import Scan
 
 #: Half width (metres, kerb to façade side included) of a road of each class when
@@ -140,7 +141,8 @@ def public_ground_from_layers(scan: Scan, index: VisibilityIndex | None = None) 
     area = scan.study_area.polygon
     if not parts:
         return shapely.Polygon()
-    ground = shapely.union_all(np.asarray(parts, dtype=object)).intersection(area)
+    ground = shapely.union_all(valid_geometries(np.asarray(parts, dtype=object)))
+    ground = ground.intersection(area)
     idx = index or index_for(scan)
     return ground.difference(idx.obstacles)
 

@@ -163,6 +163,8 @@ NL: dict[str, str] = {
     "newest edit in the data": "nieuwste wijziging in de gegevens",
     "imported": "ingelezen",
     "coverage": "dekking",
+    "repaired at import": "hersteld bij import",
+    "nothing": "niets",
     "map projection": "kaartprojectie",
     "report made": "rapport gemaakt",
     "software": "software",

@@ -28,6 +28,7 @@ from omgevingsscan.export.report.base import MAP_H_MM, MAP_W_MM, RED, TEXT_W, Ma
 from omgevingsscan.export.report.builder import ReportBuilder
 from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.io.heights.report import height_report
+from omgevingsscan.io.osm_repair import figures_line
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.findings import FindingsLayer
 from omgevingsscan.scan import Scan
@@ -242,6 +243,7 @@ def sources_annex(b: ReportBuilder, findings: Findings) -> list[Flowable]:
         (_("newest edit in the data"), (scan.data_date or _("unknown"))[:19]),
         (_("imported"), (scan.imported_at or "")[:19]),
         (_("coverage"), f"{scan.coverage:.0%}"),
+        (_("repaired at import"), figures_line(scan.meta) or _("nothing")),
         (_("map projection"), "RD New (EPSG:28992)" if scan.crs == RD_NEW else scan.crs),
         (_("report made"), b.exported_at.strftime("%Y-%m-%d %H:%M %Z")),
         (_("software"), f"omgevingsscan {__version__}"),
