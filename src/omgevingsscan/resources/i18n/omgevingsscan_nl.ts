@@ -1,6 +1,20 @@
 <?xml version='1.0' encoding='utf-8'?>
 <TS version="2.1" language="nl_NL">
 <context>
+    <name />
+    <message>
+        <location filename="../../ui/findings/model.py" line="158" />
+        <source>Likelihood</source>
+        <extracomment>Filter choices: counted findings, all, or one status.</extracomment>
+        <translation>Kans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/model.py" line="163" />
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+</context>
+<context>
     <name>About</name>
     <message>
         <location filename="../../ui/about.py" line="13" />
@@ -173,6 +187,44 @@
         <location filename="../../ui/observations/annotations.py" line="91" />
         <source>Drag from the tail to the head to draw an arrow.</source>
         <translation>Sleep van de staart naar de punt om een pijl te tekenen.</translation>
+    </message>
+</context>
+<context>
+    <name>ChecklistPanel</name>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="158" />
+        <source>Point to check</source>
+        <translation>Controlepunt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="158" />
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="162" />
+        <source>Threat context (free text, for the report)</source>
+        <translation>Dreigingsbeeld (vrije tekst, voor het rapport)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="168" />
+        <source>Contacts for the police handout, one per line: role; name; phone</source>
+        <translation>Contactpersonen voor de politie-instructiekaart, één per regel: rol; naam; telefoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="172" />
+        <source>Save threat context and contacts</source>
+        <translation>Dreigingsbeeld en contactpersonen opslaan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="181" />
+        <source>Double-click a point to record a finding for it.</source>
+        <translation>Dubbelklik op een punt om er een bevinding voor vast te leggen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="208" />
+        <source>Checklist: {0} ({1})</source>
+        <translation>Checklist: {0} ({1})</translation>
     </message>
 </context>
 <context>
@@ -597,32 +649,32 @@
 <context>
     <name>Exposure</name>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="273" />
+        <location filename="../../ui/visibility/exposure.py" line="281" />
         <source>Compute the exposure of the site</source>
         <translation>Zichtbaarheid van het object berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="275" />
+        <location filename="../../ui/visibility/exposure.py" line="283" />
         <source>Recompute the exposure</source>
         <translation>Zichtbaarheid opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="286" />
+        <location filename="../../ui/visibility/exposure.py" line="294" />
         <source>Not computed yet. The result shows who can see the site, and from where.</source>
         <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="293" />
+        <location filename="../../ui/visibility/exposure.py" line="301" />
         <source>Public ground with a view of the façade: {0:,.0f} m² ({1:,.0f} m² at eye level, {2:,.0f} m² of the upper façade only). {3} overlook positions: {4} buildings, {5} waiting spots.</source>
         <translation>Openbare grond met zicht op de gevel: {0:,.0f} m² ({1:,.0f} m² op ooghoogte, {2:,.0f} m² alleen op het bovenste deel van de gevel). {3} uitkijkposities: {4} gebouwen, {5} wachtplekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="304" />
+        <location filename="../../ui/visibility/exposure.py" line="312" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="315" />
+        <location filename="../../ui/visibility/exposure.py" line="332" />
         <source>Computing the exposure of the site</source>
         <translation>De zichtbaarheid van het object wordt berekend</translation>
     </message>
@@ -686,57 +738,72 @@
         <translation>Uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="142" />
+        <location filename="../../ui/visibility/exposure.py" line="129" />
+        <source>With the height uncertainty (3x longer)</source>
+        <translation>Met de onzekerheid van de hoogten (3x langer)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="131" />
+        <source>Also at the low and high building heights: the range of the area and which positions are uncertain</source>
+        <translation>Ook bij de lage en hoge gebouwhoogten: de bandbreedte van het gebied en welke posities onzeker zijn</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="148" />
         <source>Building</source>
         <translation>Gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="144" />
+        <location filename="../../ui/visibility/exposure.py" line="150" />
         <source>Parking</source>
         <translation>Parkeerplaats</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="145" />
+        <location filename="../../ui/visibility/exposure.py" line="151" />
         <source>Bridge</source>
         <translation>Brug</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="146" />
+        <location filename="../../ui/visibility/exposure.py" line="152" />
         <source>Bus or tram stop</source>
         <translation>Bus- of tramhalte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="147" />
+        <location filename="../../ui/visibility/exposure.py" line="153" />
         <source>Bench</source>
         <translation>Bankje</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="148" />
+        <location filename="../../ui/visibility/exposure.py" line="154" />
         <source>Terrace</source>
         <translation>Terras</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="157" />
+        <location filename="../../ui/visibility/exposure.py" line="163" />
         <source>only from the top floor</source>
         <translation>alleen vanaf de bovenste verdieping</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="159" />
+        <location filename="../../ui/visibility/exposure.py" line="165" />
         <source>sees only the upper façade</source>
         <translation>ziet alleen het bovenste deel van de gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="163" />
+        <location filename="../../ui/visibility/exposure.py" line="169" />
         <source>façade seen from {0:.1f} m up</source>
         <translation>gevel in zicht vanaf {0:.1f} m hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="189" />
+        <location filename="../../ui/visibility/exposure.py" line="171" />
+        <source>UNCERTAIN within the building heights</source>
+        <translation>ONZEKER binnen de gebouwhoogten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="197" />
         <source>{0:.0f} m façade</source>
         <translation>{0:.0f} m gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="191" />
+        <location filename="../../ui/visibility/exposure.py" line="199" />
         <source>{0:.0f}° view</source>
         <translation>{0:.0f}° zicht</translation>
     </message>
@@ -744,32 +811,37 @@
 <context>
     <name>FeatureInspector</name>
     <message>
-        <location filename="../../ui/inspector.py" line="25" />
+        <location filename="../../ui/inspector.py" line="26" />
         <source>Click a feature on the map to see its tags.</source>
         <translation>Klik op een object op de kaart om de tags te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="28" />
+        <location filename="../../ui/inspector.py" line="29" />
         <source>Key</source>
         <translation>Sleutel</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="28" />
+        <location filename="../../ui/inspector.py" line="29" />
         <source>Value</source>
         <translation>Waarde</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="51" />
+        <location filename="../../ui/inspector.py" line="52" />
         <source>Nothing here. Click a feature on the map to see its tags.</source>
         <translation>Niets hier. Klik op een object op de kaart om de tags te zien.</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="72" />
+        <location filename="../../ui/inspector.py" line="71" />
+        <source>height provenance</source>
+        <translation>herkomst hoogte</translation>
+    </message>
+    <message>
+        <location filename="../../ui/inspector.py" line="75" />
         <source>area (m²)</source>
         <translation>oppervlakte (m²)</translation>
     </message>
     <message>
-        <location filename="../../ui/inspector.py" line="74" />
+        <location filename="../../ui/inspector.py" line="77" />
         <source>length (m)</source>
         <translation>lengte (m)</translation>
     </message>
@@ -823,6 +895,433 @@
     </message>
 </context>
 <context>
+    <name>FindingDialog</name>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="55" />
+        <source>Finding</source>
+        <translation>Bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="65" />
+        <source>Title</source>
+        <translation>Titel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="66" />
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="67" />
+        <source>Likelihood (1–5)</source>
+        <translation>Kans (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="68" />
+        <source>Impact (1–5)</source>
+        <translation>Impact (1–5)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="69" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="70" />
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+</context>
+<context>
+    <name>Findings</name>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="14" />
+        <source>Access and entrances</source>
+        <translation>Toegang en ingangen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="15" />
+        <source>Lighting</source>
+        <translation>Verlichting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="16" />
+        <source>Camera coverage</source>
+        <translation>Camerabewaking</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="17" />
+        <source>Places to wait or hide unseen</source>
+        <translation>Plekken om ongezien te wachten of te schuilen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="18" />
+        <source>Overlooking windows and roofs</source>
+        <translation>Uitkijkende ramen en daken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="19" />
+        <source>Parking and approach by car</source>
+        <translation>Parkeren en aanrijden per auto</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="20" />
+        <source>Escape and evacuation routes</source>
+        <translation>Vlucht- en ontruimingsroutes</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="21" />
+        <source>Arrival of emergency services</source>
+        <translation>Aankomst van de hulpdiensten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="22" />
+        <source>Neighbours and public places in view</source>
+        <translation>Buren en openbare plekken met zicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="23" />
+        <source>Other</source>
+        <translation>Anders</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="24" />
+        <source>suggested</source>
+        <translation>voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="25" />
+        <source>open</source>
+        <translation>open</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="26" />
+        <source>accepted</source>
+        <translation>geaccepteerd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="27" />
+        <source>resolved</source>
+        <translation>opgelost</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="28" />
+        <source>rejected</source>
+        <translation>afgewezen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="29" />
+        <source>counted</source>
+        <translation>meegeteld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="30" />
+        <source>all</source>
+        <translation>alle</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="31" />
+        <source>low</source>
+        <translation>laag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="32" />
+        <source>medium</source>
+        <translation>middel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="33" />
+        <source>high</source>
+        <translation>hoog</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="34" />
+        <source>critical</source>
+        <translation>kritiek</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="35" />
+        <source>No.</source>
+        <translation>Nr.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="36" />
+        <source>Finding</source>
+        <translation>Bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="37" />
+        <source>Category</source>
+        <translation>Categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="38" />
+        <source>L × I</source>
+        <translation>K × I</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="39" />
+        <source>Risk</source>
+        <translation>Risico</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="40" />
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="41" />
+        <source>Measures</source>
+        <translation>Maatregelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="42" />
+        <source>Likelihood</source>
+        <translation>Kans</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="43" />
+        <source>Impact</source>
+        <translation>Impact</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="44" />
+        <source>barrier</source>
+        <translation>afscheiding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="45" />
+        <source>lighting</source>
+        <translation>verlichting</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="46" />
+        <source>camera</source>
+        <translation>camera</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="47" />
+        <source>access_control</source>
+        <translation>toegangscontrole</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="48" />
+        <source>surveillance</source>
+        <translation>toezicht</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="49" />
+        <source>procedure</source>
+        <translation>procedure</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="50" />
+        <source>communication</source>
+        <translation>communicatie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="51" />
+        <source>other</source>
+        <translation>overig</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="52" />
+        <source>municipality</source>
+        <translation>gemeente</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="53" />
+        <source>police</source>
+        <translation>politie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="54" />
+        <source>official</source>
+        <translation>bewindspersoon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="55" />
+        <source>security_firm</source>
+        <translation>beveiligingsbedrijf</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="56" />
+        <source>proposed</source>
+        <translation>voorgesteld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="57" />
+        <source>agreed</source>
+        <translation>afgesproken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="58" />
+        <source>in_progress</source>
+        <translation>in uitvoering</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="59" />
+        <source>done</source>
+        <translation>uitgevoerd</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsPanel</name>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="44" />
+        <source>every category</source>
+        <translation>elke categorie</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="63" />
+        <source>Add…</source>
+        <translation>Toevoegen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="64" />
+        <source>Suggest</source>
+        <translation>Voorstellen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="65" />
+        <source>Accept</source>
+        <translation>Accepteren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="66" />
+        <source>Reject</source>
+        <translation>Afwijzen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="67" />
+        <source>Edit…</source>
+        <translation>Bewerken…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="68" />
+        <source>Measure…</source>
+        <translation>Maatregel…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="69" />
+        <source>Photo…</source>
+        <translation>Foto…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="70" />
+        <source>Delete</source>
+        <translation>Verwijderen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="78" />
+        <source>Show</source>
+        <translation>Toon</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/panel.py" line="109" />
+        <source>{0} counted, {1} suggested</source>
+        <translation>{0} meegeteld, {1} voorgesteld</translation>
+    </message>
+</context>
+<context>
+    <name>FindingsUI</name>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="75" />
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="77" />
+        <source>Checklist</source>
+        <translation>Checklist</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="93" />
+        <source>F&amp;indings</source>
+        <translation>Be&amp;vindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="94" />
+        <source>&amp;Place a finding</source>
+        <translation>Bevinding &amp;plaatsen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="96" />
+        <source>&amp;Suggest findings from the analyses</source>
+        <translation>Bevindingen &amp;voorstellen uit de analyses</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="99" />
+        <source>Write &amp;report, handout and Word copy…</source>
+        <translation>&amp;Rapport, instructiekaart en Word-kopie schrijven…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="101" />
+        <source>&amp;Compare with an earlier scan…</source>
+        <translation>&amp;Vergelijken met een eerdere scan…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="230" />
+        <source>Photo of the finding</source>
+        <translation>Foto van de bevinding</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="232" />
+        <source>Images (*.jpg *.jpeg *.png)</source>
+        <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="261" />
+        <source>{0} new suggested findings.</source>
+        <translation>{0} nieuwe voorgestelde bevindingen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="280" />
+        <source>Threat context and contacts saved.</source>
+        <translation>Dreigingsbeeld en contactpersonen opgeslagen.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="289" />
+        <source>Write report</source>
+        <translation>Rapport schrijven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="289" />
+        <source>PDF (*.pdf)</source>
+        <translation>PDF (*.pdf)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="306" />
+        <source>Writing the report</source>
+        <translation>Het rapport wordt geschreven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="310" />
+        <source>Written: {0}</source>
+        <translation>Geschreven: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="319" />
+        <source>Earlier scan</source>
+        <translation>Eerdere scan</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="319" />
+        <source>Scan (*.gpkg)</source>
+        <translation>Scan (*.gpkg)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="330" />
+        <source>Comparing scans</source>
+        <translation>Scans worden vergeleken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="341" />
+        <source>{0} changes since {1}.</source>
+        <translation>{0} wijzigingen sinds {1}.</translation>
+    </message>
+</context>
+<context>
     <name>HeightEditor</name>
     <message>
         <location filename="../../ui/visibility/common.py" line="112" />
@@ -850,6 +1349,197 @@
         <location filename="../../ui/visibility/common.py" line="129" />
         <source>Height in metres</source>
         <translation>Hoogte in meters</translation>
+    </message>
+</context>
+<context>
+    <name>HeightsDialog</name>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="45" />
+        <source>Import building heights</source>
+        <translation>Gebouwhoogten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="46" />
+        <source>3D BAG tiles (.gpkg, .city.json, .city.jsonl)</source>
+        <translation>3D BAG-tegels (.gpkg, .city.json, .city.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="47" />
+        <source>Another vector layer with heights</source>
+        <translation>Een andere vectorlaag met hoogten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="50" />
+        <source>One or more files</source>
+        <translation>Eén of meer bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="51" />
+        <source>Browse…</source>
+        <translation>Bladeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="55" />
+        <source>The attribute holds storeys, not metres</source>
+        <translation>Het attribuut bevat bouwlagen, geen meters</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="57" />
+        <source>Name of the data set (default: the file name)</source>
+        <translation>Naam van de dataset (standaard: de bestandsnaam)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="63" />
+        <source>Files</source>
+        <translation>Bestanden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="64" />
+        <source>Height attribute</source>
+        <translation>Hoogte-attribuut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="66" />
+        <source>Join by id attribute</source>
+        <translation>Koppelen op id-attribuut</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="67" />
+        <source>Data set</source>
+        <translation>Dataset</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="87" />
+        <source>3D BAG tiles</source>
+        <translation>3D BAG-tegels</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="89" />
+        <source>3D BAG (*.gpkg *.json *.jsonl)</source>
+        <translation>3D BAG (*.gpkg *.json *.jsonl)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="94" />
+        <source>Vector layer</source>
+        <translation>Vectorlaag</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="96" />
+        <source>Vector data (*.gpkg *.geojson *.json *.shp)</source>
+        <translation>Vectorgegevens (*.gpkg *.geojson *.json *.shp)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="126" />
+        <source>(none: join by footprint overlap)</source>
+        <translation>(geen: koppelen op overlap van de footprint)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="148" />
+        <source>Choose at least one file.</source>
+        <translation>Kies ten minste één bestand.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="152" />
+        <source>File not found: {0}</source>
+        <translation>Bestand niet gevonden: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/dialog.py" line="155" />
+        <source>Choose the attribute that holds the heights.</source>
+        <translation>Kies het attribuut met de hoogten.</translation>
+    </message>
+</context>
+<context>
+    <name>HeightsExtension</name>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="49" />
+        <source>&amp;Data</source>
+        <translation>&amp;Gegevens</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="53" />
+        <source>Import building &amp;heights…</source>
+        <translation>Gebouw&amp;hoogten importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="55" />
+        <source>Measured heights from 3D BAG tiles or any vector layer with heights</source>
+        <translation>Gemeten hoogten uit 3D BAG-tegels of een vectorlaag met hoogten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="59" />
+        <source>Import &amp;terrain…</source>
+        <translation>&amp;Terrein importeren…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="61" />
+        <source>A DEM/DTM GeoTIFF (AHN, Copernicus GLO-30, SRTM) for the study area</source>
+        <translation>Een DEM/DTM-GeoTIFF (AHN, Copernicus GLO-30, SRTM) voor het onderzoeksgebied</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="65" />
+        <source>Height &amp;provenance</source>
+        <translation>&amp;Herkomst van hoogten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="67" />
+        <source>Colour buildings by where their height comes from; hatched: estimated</source>
+        <translation>Kleur gebouwen naar de herkomst van hun hoogte; gearceerd: geschat</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="110" />
+        <source>Heights: {0:.0%} measured</source>
+        <translation>Hoogten: {0:.0%} gemeten</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="112" />
+        <source>Heights: no buildings</source>
+        <translation>Hoogten: geen gebouwen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="115" />
+        <source>Ground: flat (no terrain model)</source>
+        <translation>Maaiveld: vlak (geen terreinmodel)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="117" />
+        <source>Ground: terrain from {0}</source>
+        <translation>Maaiveld: terrein uit {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="155" />
+        <source>Importing building heights</source>
+        <translation>Gebouwhoogten importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="167" />
+        <source>{0} of {1} buildings have a measured height ({2} by id, {3} by overlap).</source>
+        <translation>{0} van {1} gebouwen hebben een gemeten hoogte ({2} op id, {3} op overlap).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="172" />
+        <source>Computed on the old heights, run again: {0}.</source>
+        <translation>Berekend met de oude hoogten, opnieuw uitvoeren: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="182" />
+        <source>Import terrain</source>
+        <translation>Terrein importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="184" />
+        <source>Elevation model (*.tif *.tiff *.vrt)</source>
+        <translation>Hoogtemodel (*.tif *.tiff *.vrt)</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="201" />
+        <source>Importing terrain</source>
+        <translation>Terrein importeren</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="214" />
+        <source>Terrain: {0} x {1} cells of {2:.1f} m, ground {3:.1f} to {4:.1f} m.</source>
+        <translation>Terrein: {0} x {1} cellen van {2:.1f} m, maaiveld {3:.1f} tot {4:.1f} m.</translation>
     </message>
 </context>
 <context>
@@ -888,6 +1578,29 @@
         <location filename="../../ui/export/tabs.py" line="163" />
         <source>Web page (*.html)</source>
         <translation>Webpagina (*.html)</translation>
+    </message>
+</context>
+<context>
+    <name>ImportNotes</name>
+    <message>
+        <location filename="../../ui/import_notes.py" line="26" />
+        <source>{0} broken features left out ({1})</source>
+        <translation>{0} kapotte objecten weggelaten ({1})</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_notes.py" line="32" />
+        <source>{0} ways with missing nodes repaired</source>
+        <translation>{0} OSM-ways met ontbrekende knooppunten hersteld</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_notes.py" line="39" />
+        <source>{0} invalid polygons made valid</source>
+        <translation>{0} ongeldige polygonen geldig gemaakt</translation>
+    </message>
+    <message>
+        <location filename="../../ui/import_notes.py" line="45" />
+        <source>The OSM data was incomplete: {0}.</source>
+        <translation>De OSM-gegevens waren onvolledig: {0}.</translation>
     </message>
 </context>
 <context>
@@ -936,13 +1649,13 @@
 <context>
     <name>Legend</name>
     <message>
-        <location filename="../../render/legend.py" line="81" />
+        <location filename="../../render/legend.py" line="86" />
         <source>other</source>
         <extracomment>Legend swatch width, gap to the label and space after a column, millimetres.</extracomment>
         <translation>overig</translation>
     </message>
     <message>
-        <location filename="../../render/legend.py" line="347" />
+        <location filename="../../render/legend.py" line="355" />
         <source>+{0} more (see the data export)</source>
         <translation>+{0} meer (zie de gegevensexport)</translation>
     </message>
@@ -961,203 +1674,213 @@
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="94" />
+        <location filename="../../ui/main_window.py" line="95" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="113" />
+        <location filename="../../ui/main_window.py" line="114" />
         <source>&amp;New scan…</source>
         <translation>&amp;Nieuwe scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="116" />
+        <location filename="../../ui/main_window.py" line="117" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="118" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="120" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="122" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Open the &amp;demo scan</source>
         <translation>&amp;Demoscan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="124" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Zoom to &amp;site</source>
         <translation>Zoom naar &amp;object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="126" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Zoom to study &amp;area</source>
         <translation>Zoom naar &amp;onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="129" />
+        <location filename="../../ui/main_window.py" line="130" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="132" />
+        <location filename="../../ui/main_window.py" line="133" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="134" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>&amp;Online mode</source>
         <translation>&amp;Onlinemodus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="138" />
+        <location filename="../../ui/main_window.py" line="139" />
         <source>When on, the app may download OSM data from the Overpass API. Off by default.</source>
         <translation>Indien aan, mag de app OSM-gegevens downloaden van de Overpass-API. Standaard uit.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="141" />
+        <location filename="../../ui/main_window.py" line="142" />
         <source>&amp;About omgevingsscan</source>
         <translation>&amp;Over omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="145" />
+        <location filename="../../ui/main_window.py" line="146" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="148" />
+        <location filename="../../ui/main_window.py" line="149" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="155" />
+        <location filename="../../ui/main_window.py" line="156" />
         <source>&amp;View</source>
         <translation>Be&amp;eld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="161" />
+        <location filename="../../ui/main_window.py" line="162" />
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="163" />
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="164" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="167" />
+        <location filename="../../ui/main_window.py" line="168" />
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="197" />
+        <location filename="../../ui/main_window.py" line="198" />
         <source>unsaved</source>
         <translation>niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="202" />
+        <location filename="../../ui/main_window.py" line="203" />
         <source>The data covers {0:.0%} of the study area; the hatched part has no data.</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied; het gearceerde deel heeft geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="229" />
+        <location filename="../../ui/main_window.py" line="230" />
         <source>Please wait: {0} is still running.</source>
         <translation>Even geduld: {0} loopt nog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="240" />
+        <location filename="../../ui/main_window.py" line="241" />
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="255" />
+        <location filename="../../ui/main_window.py" line="256" />
         <source>Unexpected error: </source>
         <translation>Onverwachte fout: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="267" />
+        <location filename="../../ui/main_window.py" line="268" />
         <source>omgevingsscan</source>
         <translation>omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="66" />
+        <location filename="../../ui/scan_files.py" line="67" />
         <source>Opening the demo scan</source>
         <translation>De demoscan wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="82" />
+        <location filename="../../ui/scan_files.py" line="89" />
         <source>Opening {0}</source>
         <translation>{0} wordt geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="90" />
+        <location filename="../../ui/scan_files.py" line="97" />
         <source>Open scan</source>
         <translation>Scan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="92" />
-        <location filename="../../ui/scan_files.py" line="184" />
+        <location filename="../../ui/scan_files.py" line="99" />
+        <location filename="../../ui/scan_files.py" line="197" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="121" />
+        <location filename="../../ui/scan_files.py" line="128" />
         <source>Importing OSM data</source>
         <translation>OSM-gegevens worden ingelezen</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="150" />
+        <location filename="../../ui/scan_files.py" line="163" />
         <source>Open a scan first to pick a location on its map.</source>
         <translation>Open eerst een scan om een locatie op de kaart te kiezen.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="164" />
+        <location filename="../../ui/scan_files.py" line="177" />
         <source>Click the site on the map.</source>
         <translation>Klik het object aan op de kaart.</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="182" />
+        <location filename="../../ui/scan_files.py" line="195" />
         <source>Save scan</source>
         <translation>Scan opslaan</translation>
     </message>
     <message>
-        <location filename="../../ui/scan_files.py" line="209" />
+        <location filename="../../ui/scan_files.py" line="212" />
+        <source>Replace scan?</source>
+        <translation>Scan vervangen?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_files.py" line="213" />
+        <source>{0} already exists. Replace it? The old file is kept as {1}.</source>
+        <translation>{0} bestaat al. Vervangen? Het oude bestand blijft bewaard als {1}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/scan_files.py" line="240" />
         <source>Saved {0}</source>
         <translation>{0} opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>on</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="309" />
+        <location filename="../../ui/main_window.py" line="310" />
         <source>off</source>
         <translation>uit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="311" />
         <source>Online mode is {0}.</source>
         <translation>Onlinemodus staat {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="322" />
+        <location filename="../../ui/main_window.py" line="323" />
         <source>Scale 1:{0}</source>
         <translation>Schaal 1:{0}</translation>
     </message>
@@ -1165,10 +1888,53 @@
 <context>
     <name>MapCanvas</name>
     <message>
-        <location filename="../../ui/canvas.py" line="100" />
+        <location filename="../../ui/canvas.py" line="109" />
         <source>Map</source>
-        <extracomment>Metres per pixel limits: from 1 cm to 50 m a pixel. Cursor position in the scan CRS (x, y metres). Scale changed: metres per screen pixel. A click (no drag) at map position (x, y metres), with no tool consuming it.</extracomment>
+        <extracomment>Metres per pixel limits: from 1 cm to 50 m a pixel. Whether the canvas applies the position rule to this tool's clicks (tools that place posts, sight lines, viewsheds, routes): outside the data they are refused. Cursor position in the scan CRS (x, y metres). Scale changed: metres per screen pixel. A click (no drag) at map position (x, y metres), with no tool consuming it. A tool's click outside the data was refused, or outside the study area warned about (the one position rule, :mod:`omgevingsscan.io.positions`): the message.</extracomment>
         <translation>Kaart</translation>
+    </message>
+</context>
+<context>
+    <name>MeasureDialog</name>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="112" />
+        <source>Measure</source>
+        <translation>Maatregel</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="130" />
+        <source>Answers findings</source>
+        <translation>Beantwoordt bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="131" />
+        <source>Type</source>
+        <translation>Soort</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="132" />
+        <source>Description</source>
+        <translation>Omschrijving</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="133" />
+        <source>Responsible</source>
+        <translation>Verantwoordelijk</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="134" />
+        <source>Priority</source>
+        <translation>Prioriteit</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="135" />
+        <source>Cost class</source>
+        <translation>Kostenklasse</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/forms.py" line="136" />
+        <source>Status</source>
+        <translation>Status</translation>
     </message>
 </context>
 <context>
@@ -1366,22 +2132,22 @@
         <translation>&amp;Observaties</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="121" />
+        <location filename="../../ui/observations/extension.py" line="122" />
         <source>&amp;Log a sighting at the post</source>
         <translation>&amp;Waarneming vastleggen bij de post</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="124" />
+        <location filename="../../ui/observations/extension.py" line="125" />
         <source>Type what was seen; Enter logs it with the time now (Ctrl+L)</source>
         <translation>Typ wat er gezien is; Enter legt het vast met de tijd van nu (Ctrl+L)</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="127" />
+        <location filename="../../ui/observations/extension.py" line="128" />
         <source>Log a sighting on the &amp;map</source>
         <translation>Waarneming vastleggen op de &amp;kaart</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="132" />
+        <location filename="../../ui/observations/extension.py" line="133" />
         <source>Click where it was (Ctrl+Shift+L)</source>
         <translation>Klik waar het was (Ctrl+Shift+L)</translation>
     </message>
@@ -1406,17 +2172,17 @@
         <translation>Het zicht tekenen van bewakingscamera's die in OpenStreetMap staan</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="255" />
+        <location filename="../../ui/observations/extension.py" line="256" />
         <source>The layer {0} holds entered data and cannot be removed. Untick it to hide it.</source>
         <translation>De laag {0} bevat ingevoerde gegevens en kan niet worden verwijderd. Vink hem uit om hem te verbergen.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="335" />
+        <location filename="../../ui/observations/extension.py" line="336" />
         <source>Not saved: {0}</source>
         <translation>Niet opgeslagen: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/extension.py" line="365" />
+        <location filename="../../ui/observations/extension.py" line="366" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
@@ -1466,6 +2232,14 @@
         <location filename="../../ui/observations/coverage_ui.py" line="131" />
         <source>Save the scan first to work with posts and cameras.</source>
         <translation>Sla de scan eerst op om met posten en camera's te werken.</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceFinding</name>
+    <message>
+        <location filename="../../ui/findings/extension.py" line="54" />
+        <source>Click where the finding is. Esc cancels.</source>
+        <translation>Klik waar de bevinding is. Esc annuleert.</translation>
     </message>
 </context>
 <context>
@@ -1562,7 +2336,7 @@
         <translation>Post: klik om te plaatsen (sleep om te richten); sleep een post om hem te verplaatsen, Shift+slepen richt hem; dubbelklik om te bewerken; Del verwijdert; Esc stopt.</translation>
     </message>
     <message>
-        <location filename="../../ui/observations/post_tool.py" line="136" />
+        <location filename="../../ui/observations/post_tool.py" line="142" />
         <source>{0:.0f} m, {1:.0f}°</source>
         <translation>{0:.0f} m, {1:.0f}°</translation>
     </message>
@@ -2174,6 +2948,44 @@
     </message>
 </context>
 <context>
+    <name>SharedScanDialog</name>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="22" />
+        <source>Open shared scan</source>
+        <translation>Gedeelde scan openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="25" />
+        <source>postgresql://user@host/db or a service name</source>
+        <translation>postgresql://gebruiker@server/db of een servicenaam</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="27" />
+        <source>scan (schema) name, as given to share</source>
+        <translation>naam van de scan (schema), zoals bij share opgegeven</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="29" />
+        <source>Database:</source>
+        <translation>Database:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="30" />
+        <source>Scan:</source>
+        <translation>Scan:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="31" />
+        <source>Your name:</source>
+        <translation>Uw naam:</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/dialog.py" line="33" />
+        <source>Passwords are read from ~/.pgpass or pg_service.conf; none is saved.</source>
+        <translation>Wachtwoorden komen uit ~/.pgpass of pg_service.conf; er wordt er geen opgeslagen.</translation>
+    </message>
+</context>
+<context>
     <name>SightingsDelegate</name>
     <message>
         <location filename="../../ui/observations/sightings_model.py" line="335" />
@@ -2478,13 +3290,13 @@
 <context>
     <name>SightlineTool</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="99" />
+        <location filename="../../ui/visibility/sightline.py" line="107" />
         <source>Click B, the point to look at. Esc cancels.</source>
         <extracomment>Outline of the building that blocks the line. Name (and kind) of the working sight-line layer.</extracomment>
         <translation>Klik B aan, het punt waarnaar gekeken wordt. Esc annuleert.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="100" />
+        <location filename="../../ui/visibility/sightline.py" line="108" />
         <source>Click A (the eye), then B; drag A or B to move them. Esc leaves the tool.</source>
         <translation>Klik A (het oog) aan, daarna B; sleep A of B om ze te verplaatsen. Esc verlaat het gereedschap.</translation>
     </message>
@@ -2492,66 +3304,146 @@
 <context>
     <name>Sightlines</name>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="172" />
+        <location filename="../../ui/visibility/sightline.py" line="187" />
         <source>Click A, then B.</source>
         <extracomment>Time of the last test and layer update, ms (the drag frame cost).</extracomment>
         <translation>Klik A aan, daarna B.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="192" />
+        <location filename="../../ui/visibility/sightline.py" line="207" />
         <source>Now click B, the point to look at.</source>
         <translation>Klik nu B aan, het punt waarnaar gekeken wordt.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="251" />
+        <location filename="../../ui/visibility/sightline.py" line="263" />
+        <location filename="../../ui/visibility/sightline.py" line="264" />
+        <source>Certain within the height uncertainty.</source>
+        <translation>Zeker binnen de onzekerheid van de hoogten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="265" />
+        <source>UNCERTAIN: the answer flips within the height uncertainty.</source>
+        <translation>ONZEKER: het antwoord kantelt binnen de onzekerheid van de hoogten.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="268" />
+        <source>Ground taken as flat (no terrain model).</source>
+        <translation>Maaiveld als vlak aangenomen (geen terreinmodel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="270" />
+        <source>Over the terrain model.</source>
+        <translation>Over het terreinmodel.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="273" />
+        <source>The terrain blocks the view.</source>
+        <translation>Het terrein blokkeert het zicht.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/sightline.py" line="290" />
         <source>Preparing the buildings… the line is tested as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… de lijn wordt getoetst zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="322" />
-        <location filename="../../ui/visibility/sightline.py" line="358" />
+        <location filename="../../ui/visibility/sightline.py" line="367" />
+        <location filename="../../ui/visibility/sightline.py" line="403" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="327" />
+        <location filename="../../ui/visibility/sightline.py" line="372" />
         <source>{0:.0f} m, {1:.0f}°: visible</source>
         <translation>{0:.0f} m, {1:.0f}°: zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="328" />
+        <location filename="../../ui/visibility/sightline.py" line="373" />
         <source>{0:.0f} m, {1:.0f}°: blocked by {2} ({3:.1f} m)</source>
         <translation>{0:.0f} m, {1:.0f}°: geblokkeerd door {2} ({3:.1f} m)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="334" />
+        <location filename="../../ui/visibility/sightline.py" line="379" />
         <source>{0:.1f} m, bearing {1:.0f}°</source>
         <translation>{0:.1f} m, richting {1:.0f}°</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="336" />
+        <location filename="../../ui/visibility/sightline.py" line="381" />
         <source>Visible</source>
         <translation>Zichtbaar</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="338" />
+        <location filename="../../ui/visibility/sightline.py" line="383" />
         <source>Blocked</source>
         <translation>Geblokkeerd</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="340" />
+        <location filename="../../ui/visibility/sightline.py" line="385" />
         <source>after {0:.1f} m by {1}, {2:.1f} m high; the sight line is {3:.1f} m above the ground there.</source>
         <translation>na {0:.1f} m door {1}, {2:.1f} m hoog; de zichtlijn is daar {3:.1f} m boven de grond.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="362" />
+        <location filename="../../ui/visibility/sightline.py" line="407" />
         <source>{0} is above the roof of {1} ({2:.1f} m high).</source>
         <translation>{0} ligt boven het dak van {1} ({2:.1f} m hoog).</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/sightline.py" line="369" />
+        <location filename="../../ui/visibility/sightline.py" line="414" />
         <source>{0} lies in {1} ({2:.1f} m high): it counts as a window in its wall.</source>
         <translation>{0} ligt in {1} ({2:.1f} m hoog): het telt als een raam in de gevel.</translation>
+    </message>
+</context>
+<context>
+    <name>TeamUI</name>
+    <message>
+        <location filename="../../ui/team/extension.py" line="61" />
+        <source>Open &amp;shared scan…</source>
+        <extracomment>Retry interval while the team database cannot be reached (ms). From any thread: changes wait (listener) / the state changed. A shared scan is shown and followed (its TeamSync).</extracomment>
+        <translation>&amp;Gedeelde scan openen…</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="62" />
+        <source>Open a scan the team shares in a PostGIS database</source>
+        <translation>Een scan openen die het team deelt in een PostGIS-database</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="108" />
+        <source>Opening shared scan {0}</source>
+        <translation>Gedeelde scan {0} openen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="151" />
+        <source>⚠ Team database offline, edits waiting: {0}</source>
+        <translation>⚠ Teamdatabase offline, wachtende wijzigingen: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="155" />
+        <source>● Shared: {0}</source>
+        <translation>● Gedeeld: {0}</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="166" />
+        <source>Edited by someone else</source>
+        <translation>Door iemand anders gewijzigd</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="168" />
+        <source>{0} changed this record while you were editing it. Your version was not saved. Which version should stay?</source>
+        <translation>{0} heeft dit gegeven gewijzigd terwijl u het bewerkte. Uw versie is niet opgeslagen. Welke versie moet blijven?</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="170" />
+        <source>Someone</source>
+        <translation>Iemand</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="174" />
+        <source>Keep mine</source>
+        <translation>Mijn versie houden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="175" />
+        <source>Take theirs</source>
+        <translation>Hun versie nemen</translation>
     </message>
 </context>
 <context>
@@ -2670,38 +3562,38 @@
 <context>
     <name>Viewsheds</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="145" />
+        <location filename="../../ui/visibility/viewshed.py" line="151" />
         <source>Click a point.</source>
         <extracomment>Where the point is being dragged when that spot is refused (in a building). Milliseconds of the last 2D update on the UI thread (the drag frame cost). Milliseconds of the last 2.5D computation in the background. Bumped when the working viewshed is dropped: late answers for it are ignored.</extracomment>
         <translation>Klik een punt aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="173" />
+        <location filename="../../ui/visibility/viewshed.py" line="179" />
         <source>Preparing the buildings… the view is computed as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… het zicht wordt berekend zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="203" />
+        <location filename="../../ui/visibility/viewshed.py" line="209" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="205" />
+        <location filename="../../ui/visibility/viewshed.py" line="211" />
         <source>This point lies inside {0} ({1:.1f} m high). Choose a point in open space, or raise the observer above its roof to look from the roof.</source>
         <translation>Dit punt ligt in {0} ({1:.1f} m hoog). Kies een punt in de open ruimte, of zet de waarnemer hoger dan het dak om vanaf het dak te kijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="217" />
+        <location filename="../../ui/visibility/viewshed.py" line="223" />
         <source>Computing…</source>
         <translation>Bezig met berekenen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="268" />
+        <location filename="../../ui/visibility/viewshed.py" line="274" />
         <source>Visible ground: {0:,.0f} m²; {1} buildings in view.</source>
         <translation>Zichtbare grond: {0:,.0f} m²; {1} gebouwen in zicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="272" />
+        <location filename="../../ui/visibility/viewshed.py" line="278" />
         <source>Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m².</source>
         <translation>Zichtbare grond: {0:,.0f} m²; daken van {1} lagere gebouwen: {2:,.0f} m².</translation>
     </message>
@@ -2975,6 +3867,26 @@
         <source>Overlook positions</source>
         <translation>Uitkijkposities</translation>
     </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="8" />
+        <source>Findings</source>
+        <translation>Bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="9" />
+        <source>Measures</source>
+        <translation>Maatregelen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="10" />
+        <source>Finding photos</source>
+        <translation>Foto's van bevindingen</translation>
+    </message>
+    <message>
+        <location filename="../../ui/findings/strings.py" line="11" />
+        <source>Changes since the previous scan</source>
+        <translation>Wijzigingen sinds de vorige scan</translation>
+    </message>
 </context>
 <context>
     <name>observations</name>
@@ -3232,6 +4144,17 @@
         <location filename="../../ui/visibility/common.py" line="55" />
         <source>Waiting spots</source>
         <translation>Wachtplekken</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="33" />
+        <source>Loading the shared scan</source>
+        <extracomment>Progress messages of the worker (translated by ``progress_text``).</extracomment>
+        <translation>Gedeelde scan laden</translation>
+    </message>
+    <message>
+        <location filename="../../ui/team/extension.py" line="34" />
+        <source>Keeping a local copy</source>
+        <translation>Lokale kopie bewaren</translation>
     </message>
 </context>
 <context>
