@@ -10,7 +10,7 @@ from typing import Any
 
 from PySide6.QtCore import QLocale, QObject, Qt, QTimer
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog
+from PySide6.QtWidgets import QDialog, QDockWidget, QFileDialog, QMenu
 from shapely.geometry import Point
 
 from omgevingsscan.analysis.findings import (
@@ -90,7 +90,8 @@ class FindingsUI(QObject):
         self.panel.action.connect(self._on_action)
         self.checklist_panel.add_for.connect(self._add_for_item)
         self.checklist_panel.threat_saved.connect(self.save_threat)
-        menu = window.menuBar().addMenu(self.tr("F&indings"))
+        menu = QMenu(self.tr("F&indings"), window.menuBar())
+        window.menuBar().insertMenu(window.settings_menu.menuAction(), menu)
         self.act_place = make_action(self, self.tr("&Place a finding"), self.start_tool, "F")
         self.act_suggest = make_action(
             self, self.tr("&Suggest findings from the analyses"), self.suggest
