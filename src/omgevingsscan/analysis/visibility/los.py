@@ -174,6 +174,25 @@ def _entry_before(pair: IntArray, bld: IntArray, t: FloatArray, which: IntArray)
     return np.where(same, t[prev], 0.0)
 
 
+def check_pairs(
+    a_xy: ArrayLike, b_xy: ArrayLike, a_height: ArrayLike, b_height: ArrayLike
+) -> tuple[FloatArray, FloatArray, FloatArray, FloatArray]:
+    """Checked ``(n, 2)`` start and end points (metres, index CRS) and ``(n,)`` eye
+    heights (metres above ground) for a batch of sight lines.
+
+    Raises
+    ------
+    AnalysisInputError
+        When the points or heights are malformed, or the two ends differ in number.
+    """
+    a = _as_xy(a_xy, "from")
+    b = _as_xy(b_xy, "to")
+    if len(a) != len(b):
+        raise AnalysisInputError(f"{len(a)} start points but {len(b)} end points")
+    n = len(a)
+    return a, b, _as_heights(a_height, n, "from height"), _as_heights(b_height, n, "to height")
+
+
 def line_of_sight_many(
     index: VisibilityIndex,
     a_xy: ArrayLike,
@@ -196,13 +215,8 @@ def line_of_sight_many(
     -------
     LineOfSightBatch
     """
-    a = _as_xy(a_xy, "from")
-    b = _as_xy(b_xy, "to")
-    if len(a) != len(b):
-        raise AnalysisInputError(f"{len(a)} start points but {len(b)} end points")
+    a, b, ha, hb = check_pairs(a_xy, b_xy, a_height, b_height)
     n = len(a)
-    ha = _as_heights(a_height, n, "from height")
-    hb = _as_heights(b_height, n, "to height")
     pair, edge, t, denom, hit = _wall_crossings(index, a, b, from_start=True)
     # An edge spanning several cells on a line's path is listed more than once.
     key = pair[hit] * len(index.edges) + edge[hit]

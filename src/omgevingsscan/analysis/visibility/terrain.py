@@ -36,12 +36,10 @@ from numpy.typing import ArrayLike
 from omgevingsscan.analysis.visibility.index import FloatArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.los import (
     LineOfSight,
-    _as_heights,
-    _as_xy,
     bearing_deg,
+    check_pairs,
     line_of_sight_many,
 )
-from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.terrain import Terrain
 
 VISIBLE = "visible"
@@ -199,13 +197,8 @@ def sight_lines(
     -------
     SightBatch
     """
-    a = _as_xy(a_xy, "from")
-    b = _as_xy(b_xy, "to")
-    if len(a) != len(b):
-        raise AnalysisInputError(f"{len(a)} start points but {len(b)} end points")
+    a, b, ha, hb = check_pairs(a_xy, b_xy, a_height, b_height)
     n = len(a)
-    ha = _as_heights(a_height, n, "from height")
-    hb = _as_heights(b_height, n, "to height")
     if terrain is not None:
         ga, gb = terrain.elevation(a[:, 0], a[:, 1]), terrain.elevation(b[:, 0], b[:, 1])
     else:
