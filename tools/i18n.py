@@ -774,6 +774,14 @@ NL: dict[str, str] = {
     "Importing building heights": "Gebouwhoogten importeren",
     "{0} of {1} buildings have a measured height ({2} by id, {3} by overlap).": "{0} van {1} gebouwen hebben een gemeten hoogte ({2} op id, {3} op overlap).",
     "Computed on the old heights, run again: {0}.": "Berekend met de oude hoogten, opnieuw uitvoeren: {0}.",
+    "Computed on other building heights than the scan has now: {0}.": (
+        "Berekend met andere gebouwhoogten dan de scan nu heeft: {0}."
+    ),
+    "Computed on other building heights than the scan has now: {0}. "
+    "Recompute to use the current heights.": (
+        "Berekend met andere gebouwhoogten dan de scan nu heeft: {0}. "
+        "Herbereken om de huidige hoogten te gebruiken."
+    ),
     "Import terrain": "Terrein importeren",
     "Elevation model (*.tif *.tiff *.vrt)": "Hoogtemodel (*.tif *.tiff *.vrt)",
     "Importing terrain": "Terrein importeren",

@@ -125,3 +125,39 @@ def test_exposure_panel_offers_the_height_uncertainty(qtbot, window):
     note = panel.note_text({"kind": "building", "certainty": "uncertain"})
     assert "UNCERTAIN within the building heights" in note
     assert panel.note_text({"kind": "building", "certainty": "certain"}) == ""
+
+
+def test_opening_a_scan_flags_results_made_on_other_heights(qtbot, window, tmp_path):
+    """A sight line computed on the OSM estimates, then measured heights imported from
+    the CLI side: opening the scan shows the banner naming that result."""
+    from omgevingsscan.analysis.visibility import VisibilityIndex
+    from omgevingsscan.analysis.visibility.layers import result_layers
+    from omgevingsscan.analysis.visibility.terrain import sight_line
+    from omgevingsscan.io.heights import import_3dbag
+    from omgevingsscan.io.project import load_scan, save_scan
+    from omgevingsscan.layers.base import LayerList
+
+    path = tmp_path / "other.gpkg"
+    scan = load_scan(window.scan_path)
+    case = fx.bag_case(scan.frame("buildings"))
+    a, b = case.lines[case.by_id[0]]
+    check = sight_line(VisibilityIndex(scan.frame("buildings")), tuple(a), 3.0, tuple(b), 3.0)
+    (line,) = result_layers(check, scan.crs)
+    scan.layers = LayerList([*scan.layers, line])
+    save_scan(scan, path)
+    ui = window.extensions["visibility"]
+
+    window.open_scan(path)
+    qtbot.waitUntil(lambda: window.scan_path == path and window.job is None, timeout=60000)
+    assert not ui.stale.isVisible()  # computed on the heights the scan still has
+
+    import_3dbag(scan, [fx.write_gpkg(case, tmp_path / "tile.gpkg")])
+    save_scan(scan, path)
+    window.open_scan(tmp_path / "scan.gpkg")
+    qtbot.waitUntil(lambda: window.scan_path != path and window.job is None, timeout=60000)
+    window.open_scan(path)
+    qtbot.waitUntil(lambda: window.scan_path == path and window.job is None, timeout=60000)
+    assert ui.stale.isVisible()
+    assert line.name in ui.stale_label.text()
+    assert "other building heights" in ui.stale_label.text()
+    assert line.name in window.statusBar().currentMessage()

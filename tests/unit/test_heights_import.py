@@ -177,24 +177,38 @@ def test_summary_and_stale_results(scan, case, tmp_path: Path) -> None:  # type:
     summary = height_summary(scan.frame("buildings"))
     assert summary.counts[RULE_MEASURED] == 15
     assert summary.measured_share == pytest.approx(15 / len(scan.frame("buildings")))
-    text = summary.sentence(500)
+    from omgevingsscan.export.report.heights import summary_sentence
+
+    text = summary_sentence(summary, 500)
     assert text.startswith("15 of 1,111 buildings within 500 m of the site (1%) have a measured")
     assert "3D BAG 2022" in text
     assert json.dumps(scan.meta["height_sources"])  # saved with the scan as JSON
 
 
 def test_report_figures_and_text(scan, case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    from omgevingsscan.export.report.heights import height_paragraphs
+    from omgevingsscan.export.report.i18n import translator
     from omgevingsscan.io.heights.report import height_report
 
     before = height_report(scan)
     assert before is not None and before.near.counts[RULE_MEASURED] == 0
-    assert "No terrain model: the ground is taken as flat." in before.paragraphs()
-    assert any("Most heights near the site are estimates" in t for t in before.paragraphs())
+    assert "No terrain model: the ground is taken as flat." in height_paragraphs(before)
+    assert any("Most heights near the site are estimates" in t for t in height_paragraphs(before))
     import_3dbag(scan, [fx.write_gpkg(case, tmp_path / "t.gpkg")])
     after = height_report(scan)
     assert after.study.counts[RULE_MEASURED] == 15
-    assert after.paragraphs()[0].startswith(f"{after.near.counts[RULE_MEASURED]} of ")
-    assert "within 150 m of the site" in after.paragraphs()[0]
+    english = height_paragraphs(after)
+    assert english[0].startswith(f"{after.near.counts[RULE_MEASURED]} of ")
+    assert "within 150 m of the site" in english[0]
+    assert "have a measured height (3D BAG 2022)." in english[0]
+    dutch = height_paragraphs(after, translator("nl"), nl=True)
+    assert len(dutch) == len(english)
+    assert dutch[0].startswith(f"{after.near.counts[RULE_MEASURED]} van ")
+    assert "binnen 150 m van de locatie" in dutch[0]
+    assert "hebben een gemeten hoogte (3D BAG 2022)." in dutch[0]
+    assert f"van {after.study.total:,} gebouwen".replace(",", ".") in dutch[1]
+    assert dutch[-1].startswith("Geen hoogtemodel")
+    assert not any("measured" in t or "the ground" in t for t in dutch)
 
 
 def test_pdf_report_states_the_measured_share(scan, case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]

@@ -22,6 +22,7 @@ from typing import Any
 
 from omgevingsscan.commands.common import open_scan
 from omgevingsscan.errors import AnalysisInputError
+from omgevingsscan.export.report.heights import summary_sentence
 from omgevingsscan.io import terrain as terrain_io
 from omgevingsscan.io.heights import (
     HeightImport,
@@ -94,7 +95,7 @@ def heights_info(scan: Scan) -> dict[str, Any]:
             "sources": height_sources(scan),
             "counts": summary.counts if summary else {},
             "measured_share": round(summary.measured_share, 4) if summary else 0.0,
-            "summary": summary.sentence() if summary else "no buildings",
+            "summary": summary_sentence(summary) if summary else "no buildings",
             "stale_results": stale_results(scan),
         },
         "terrain": (
@@ -116,7 +117,7 @@ def _report(result: HeightImport, scan: Scan) -> dict[str, Any]:
         "matched_by_overlap": result.by_overlap,
         "buildings": result.buildings,
         "measured_share": round(summary.measured_share, 4),
-        "summary": summary.sentence(scan.study_area.radius_m),
+        "summary": summary_sentence(summary, scan.study_area.radius_m),
         "stale_results": stale_results(scan),
     }
 

@@ -230,30 +230,6 @@ class HeightSummary:
     datasets: list[str]
     mean_sigma_m: float
 
-    def sentence(self, radius_m: float | None = None) -> str:
-        """One plain sentence for a report ("312 of 1,111 buildings within 500 m ...")."""
-        where = f" within {radius_m:,.0f} m of the site" if radius_m else ""
-        if self.total == 0:
-            return f"No buildings{where}."
-        measured = self.counts.get(RULE_MEASURED, 0)
-        head = (
-            f"{measured:,} of {self.total:,} buildings{where} ({self.measured_share:.0%}) "
-            "have a measured height"
-        )
-        head += f" ({'; '.join(self.datasets)})." if self.datasets else "."
-        rest = [
-            f"{self.counts[r]:,} from {label}"
-            for r, label in (
-                (RULE_TAG, "an OSM height tag"),
-                (RULE_LEVELS, "OSM levels"),
-                (RULE_DEFAULT, "a default for their type"),
-            )
-            if self.counts.get(r)
-        ]
-        if rest:
-            head += " The others: " + ", ".join(rest) + "."
-        return head + f" Mean height uncertainty ±{self.mean_sigma_m:.1f} m."
-
 
 def height_summary(frame: Any, near: Any = None) -> HeightSummary:
     """Summarise the height provenance of a buildings frame.

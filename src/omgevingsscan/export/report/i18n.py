@@ -193,6 +193,37 @@ NL: dict[str, str] = {
         "(opendatacommons.org/licenses/odbl); de kaarten in dit rapport zijn afgeleide "
         "werken die OpenStreetMap-bijdragers moeten vermelden."
     ),
+    # building heights and the ground (export/report/heights.py)
+    " within {0} m of the site": " binnen {0} m van de locatie",
+    "No buildings{0}.": "Geen gebouwen{0}.",
+    "{0} of {1} buildings{2} ({3:.0%}) have a measured height": (
+        "{0} van {1} gebouwen{2} ({3:.0%}) hebben een gemeten hoogte"
+    ),
+    "{0} from an OSM height tag": "{0} uit een OSM-hoogtetag",
+    "{0} from OSM levels": "{0} uit het aantal bouwlagen in OSM",
+    "{0} from a default for their type": "{0} uit een standaardwaarde voor hun type",
+    "The others: {0}.": "De overige: {0}.",
+    "Mean height uncertainty ±{0} m.": "Gemiddelde onzekerheid van de hoogte ±{0} m.",
+    "No terrain model: the ground is taken as flat.": (
+        "Geen hoogtemodel van het maaiveld: het maaiveld wordt vlak verondersteld."
+    ),
+    "Ground from the terrain model {0} ({1}): {2} × {3} cells of {4} m, "
+    "elevations {5} to {6} m, ±{7} m.": (
+        "Maaiveld uit het hoogtemodel {0} ({1}): {2} × {3} cellen van {4} m, "
+        "hoogten {5} tot {6} m, ±{7} m."
+    ),
+    "a DEM": "een hoogtemodel",
+    "date unknown": "datum onbekend",
+    "In the whole study area {0:.0%} of {1} buildings have a measured height.": (
+        "In het hele onderzoeksgebied heeft {0:.0%} van {1} gebouwen een gemeten hoogte."
+    ),
+    "Most heights near the site are estimates: sight lines, viewsheds and "
+    "overlook positions marked uncertain may go either way; import measured "
+    "heights (3D BAG or a municipal 3D model) to settle them.": (
+        "De meeste hoogten bij de locatie zijn schattingen: zichtlijnen, zichtvelden en "
+        "uitkijkposities die als onzeker zijn gemarkeerd kunnen beide kanten op vallen; "
+        "importeer gemeten hoogten (3D BAG of een gemeentelijk 3D-model) om ze vast te stellen."
+    ),
 }
 
 #: Values printed through the translation (levels, categories, statuses, kinds, facts).

@@ -26,6 +26,7 @@ from omgevingsscan.crs import RD_NEW
 from omgevingsscan.export.findings import ADVICE_KINDS, Findings, LayerFinding
 from omgevingsscan.export.report.base import MAP_H_MM, MAP_W_MM, RED, TEXT_W, MapFigure
 from omgevingsscan.export.report.builder import ReportBuilder
+from omgevingsscan.export.report.heights import height_paragraphs
 from omgevingsscan.io.demo import ATTRIBUTION
 from omgevingsscan.io.heights.report import height_report
 from omgevingsscan.io.osm_repair import figures_line
@@ -272,7 +273,9 @@ def sources_annex(b: ReportBuilder, findings: Findings) -> list[Flowable]:
             )
         )
     provenance = height_report(scan)  # issue 11: measured share near the site, terrain
-    story += [b.p(text) for text in (provenance.paragraphs() if provenance else [])]
+    if provenance is not None:
+        nl = b.options.language == "nl"
+        story += [b.p(text) for text in height_paragraphs(provenance, _, nl)]
     story.append(b.p(_("Attribution and licence"), "h3"))
     story.append(
         b.p(

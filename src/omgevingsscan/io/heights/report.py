@@ -3,8 +3,8 @@
 :func:`height_report` gives the report what it needs to say how far the 2.5D answers
 rest on measured data: the share of measured heights near the site and in the study
 area, the data sets, the mean uncertainty, and whether the ground is a terrain model
-or taken as flat. The report (``export/report``) shows :meth:`HeightReport.paragraphs`;
-other writers may use the figures. No Qt here.
+or taken as flat. The report puts them into sentences in its language
+(:mod:`omgevingsscan.export.report.heights`). No Qt here.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ from dataclasses import dataclass
 
 from shapely.geometry import Point
 
-from omgevingsscan.io.terrain import ground_statement
+from omgevingsscan.io.terrain import Terrain, terrain_for
 from omgevingsscan.layers.heights import HeightSummary, height_summary
 from omgevingsscan.scan import Scan
 
@@ -23,30 +23,13 @@ NEAR_SITE_M = 150.0
 
 @dataclass(frozen=True)
 class HeightReport:
-    """Height provenance near the site (``near``) and in the whole study area
-    (``study``), and the ground model (one sentence)."""
+    """Height provenance near the site (``near``, buildings within ``near_m`` metres)
+    and in the whole study area (``study``), and the terrain (None: flat ground)."""
 
     near: HeightSummary
     study: HeightSummary
     near_m: float
-    ground: str
-
-    def paragraphs(self) -> list[str]:
-        """Plain sentences for the report."""
-        out = [self.near.sentence(self.near_m)]
-        if self.study.total != self.near.total:
-            out.append(
-                f"In the whole study area {self.study.measured_share:.0%} of "
-                f"{self.study.total:,} buildings have a measured height."
-            )
-        if self.near.measured_share < 0.5:
-            out.append(
-                "Most heights near the site are estimates: sight lines, viewsheds and "
-                "overlook positions marked uncertain may go either way; import measured "
-                "heights (3D BAG or a municipal 3D model) to settle them."
-            )
-        out.append(self.ground)
-        return out
+    terrain: Terrain | None
 
 
 def height_report(scan: Scan, near_m: float = NEAR_SITE_M) -> HeightReport | None:
@@ -60,5 +43,5 @@ def height_report(scan: Scan, near_m: float = NEAR_SITE_M) -> HeightReport | Non
         height_summary(frame, near),
         height_summary(frame, scan.study_area.polygon),
         near_m,
-        ground_statement(scan),
+        terrain_for(scan),
     )

@@ -1241,82 +1241,82 @@
         <translation>Be&amp;vindingen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="94" />
+        <location filename="../../ui/findings/extension.py" line="95" />
         <source>&amp;Place a finding</source>
         <translation>Bevinding &amp;plaatsen</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="96" />
+        <location filename="../../ui/findings/extension.py" line="97" />
         <source>&amp;Suggest findings from the analyses</source>
         <translation>Bevindingen &amp;voorstellen uit de analyses</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="99" />
+        <location filename="../../ui/findings/extension.py" line="100" />
         <source>Write &amp;report, handout and Word copy…</source>
         <translation>&amp;Rapport, instructiekaart en Word-kopie schrijven…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="101" />
+        <location filename="../../ui/findings/extension.py" line="102" />
         <source>&amp;Compare with an earlier scan…</source>
         <translation>&amp;Vergelijken met een eerdere scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="230" />
+        <location filename="../../ui/findings/extension.py" line="231" />
         <source>Photo of the finding</source>
         <translation>Foto van de bevinding</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="232" />
+        <location filename="../../ui/findings/extension.py" line="233" />
         <source>Images (*.jpg *.jpeg *.png)</source>
         <translation>Afbeeldingen (*.jpg *.jpeg *.png)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="261" />
+        <location filename="../../ui/findings/extension.py" line="262" />
         <source>{0} new suggested findings.</source>
         <translation>{0} nieuwe voorgestelde bevindingen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="280" />
+        <location filename="../../ui/findings/extension.py" line="281" />
         <source>Threat context and contacts saved.</source>
         <translation>Dreigingsbeeld en contactpersonen opgeslagen.</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="289" />
+        <location filename="../../ui/findings/extension.py" line="290" />
         <source>Write report</source>
         <translation>Rapport schrijven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="289" />
+        <location filename="../../ui/findings/extension.py" line="290" />
         <source>PDF (*.pdf)</source>
         <translation>PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="306" />
+        <location filename="../../ui/findings/extension.py" line="307" />
         <source>Writing the report</source>
         <translation>Het rapport wordt geschreven</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="310" />
+        <location filename="../../ui/findings/extension.py" line="311" />
         <source>Written: {0}</source>
         <translation>Geschreven: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="319" />
+        <location filename="../../ui/findings/extension.py" line="320" />
         <source>Earlier scan</source>
         <translation>Eerdere scan</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="319" />
+        <location filename="../../ui/findings/extension.py" line="320" />
         <source>Scan (*.gpkg)</source>
         <translation>Scan (*.gpkg)</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="330" />
+        <location filename="../../ui/findings/extension.py" line="331" />
         <source>Comparing scans</source>
         <translation>Scans worden vergeleken</translation>
     </message>
     <message>
-        <location filename="../../ui/findings/extension.py" line="341" />
+        <location filename="../../ui/findings/extension.py" line="342" />
         <source>{0} changes since {1}.</source>
         <translation>{0} wijzigingen sinds {1}.</translation>
     </message>
@@ -1487,57 +1487,62 @@
         <translation>Kleur gebouwen naar de herkomst van hun hoogte; gearceerd: geschat</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="110" />
+        <location filename="../../ui/heights/extension.py" line="105" />
+        <source>Computed on other building heights than the scan has now: {0}.</source>
+        <translation>Berekend met andere gebouwhoogten dan de scan nu heeft: {0}.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/heights/extension.py" line="118" />
         <source>Heights: {0:.0%} measured</source>
         <translation>Hoogten: {0:.0%} gemeten</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="112" />
+        <location filename="../../ui/heights/extension.py" line="120" />
         <source>Heights: no buildings</source>
         <translation>Hoogten: geen gebouwen</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="115" />
+        <location filename="../../ui/heights/extension.py" line="123" />
         <source>Ground: flat (no terrain model)</source>
         <translation>Maaiveld: vlak (geen terreinmodel)</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="117" />
+        <location filename="../../ui/heights/extension.py" line="125" />
         <source>Ground: terrain from {0}</source>
         <translation>Maaiveld: terrein uit {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="155" />
+        <location filename="../../ui/heights/extension.py" line="163" />
         <source>Importing building heights</source>
         <translation>Gebouwhoogten importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="167" />
+        <location filename="../../ui/heights/extension.py" line="175" />
         <source>{0} of {1} buildings have a measured height ({2} by id, {3} by overlap).</source>
         <translation>{0} van {1} gebouwen hebben een gemeten hoogte ({2} op id, {3} op overlap).</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="172" />
+        <location filename="../../ui/heights/extension.py" line="180" />
         <source>Computed on the old heights, run again: {0}.</source>
         <translation>Berekend met de oude hoogten, opnieuw uitvoeren: {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="182" />
+        <location filename="../../ui/heights/extension.py" line="190" />
         <source>Import terrain</source>
         <translation>Terrein importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="184" />
+        <location filename="../../ui/heights/extension.py" line="192" />
         <source>Elevation model (*.tif *.tiff *.vrt)</source>
         <translation>Hoogtemodel (*.tif *.tiff *.vrt)</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="201" />
+        <location filename="../../ui/heights/extension.py" line="209" />
         <source>Importing terrain</source>
         <translation>Terrein importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="214" />
+        <location filename="../../ui/heights/extension.py" line="222" />
         <source>Terrain: {0} x {1} cells of {2:.1f} m, ground {3:.1f} to {4:.1f} m.</source>
         <translation>Terrein: {0} x {1} cellen van {2:.1f} m, maaiveld {3:.1f} tot {4:.1f} m.</translation>
     </message>
@@ -3601,98 +3606,104 @@
 <context>
     <name>VisibilityUI</name>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="91" />
+        <location filename="../../ui/visibility/extension.py" line="92" />
+        <location filename="../../ui/visibility/extension.py" line="299" />
         <source>The buildings changed: the visibility results may be out of date.</source>
         <extracomment>Pixels around a click within which an overlook position is picked.</extracomment>
         <translation>De gebouwen zijn gewijzigd: de zichtbaarheidsresultaten kunnen verouderd zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="95" />
+        <location filename="../../ui/visibility/extension.py" line="96" />
         <source>Recompute</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="103" />
+        <location filename="../../ui/visibility/extension.py" line="104" />
         <source>Sight line</source>
         <translation>Zichtlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="104" />
+        <location filename="../../ui/visibility/extension.py" line="105" />
         <source>Viewshed</source>
         <translation>Zichtveld</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="105" />
+        <location filename="../../ui/visibility/extension.py" line="106" />
         <source>Exposure</source>
         <translation>Zichtbaarheid</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="111" />
+        <location filename="../../ui/visibility/extension.py" line="112" />
         <source>Visibility</source>
         <translation>Zicht</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="124" />
+        <location filename="../../ui/visibility/extension.py" line="125" />
         <source>&amp;Sight line</source>
         <translation>&amp;Zichtlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="125" />
+        <location filename="../../ui/visibility/extension.py" line="126" />
         <source>Is B visible from A? Click A, then B; drag either end (S)</source>
         <translation>Is B zichtbaar vanaf A? Klik A aan, daarna B; sleep een van beide uiteinden (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="128" />
+        <location filename="../../ui/visibility/extension.py" line="129" />
         <source>&amp;Viewshed</source>
         <translation>Zicht&amp;veld</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="129" />
+        <location filename="../../ui/visibility/extension.py" line="130" />
         <source>What can be seen from a point? Click it; drag it to move it (V)</source>
         <translation>Wat is er vanaf een punt te zien? Klik het aan; sleep het om het te verplaatsen (V)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="132" />
+        <location filename="../../ui/visibility/extension.py" line="133" />
         <source>&amp;Exposure of the site</source>
         <translation>Zicht&amp;baarheid van het object</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="133" />
+        <location filename="../../ui/visibility/extension.py" line="134" />
         <source>From where can the site be seen: public ground and overlook positions</source>
         <translation>Van waar is het object te zien: openbare grond en uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="136" />
+        <location filename="../../ui/visibility/extension.py" line="137" />
         <source>&amp;Recompute visibility results</source>
         <translation>Zichtbaarheidsresultaten &amp;opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="137" />
+        <location filename="../../ui/visibility/extension.py" line="138" />
         <source>Compute every sight line, viewshed and the exposure again</source>
         <translation>Alle zichtlijnen, zichtvelden en de zichtbaarheid opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="195" />
+        <location filename="../../ui/visibility/extension.py" line="196" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="204" />
+        <location filename="../../ui/visibility/extension.py" line="205" />
         <source>Preparing the buildings for the visibility tools…</source>
         <translation>De gebouwen worden voorbereid voor de zichtgereedschappen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="289" />
+        <location filename="../../ui/visibility/extension.py" line="295" />
+        <source>Computed on other building heights than the scan has now: {0}. Recompute to use the current heights.</source>
+        <translation>Berekend met andere gebouwhoogten dan de scan nu heeft: {0}. Herbereken om de huidige hoogten te gebruiken.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/extension.py" line="308" />
         <source>The buildings are ready for the visibility tools ({0:.1f} s).</source>
         <translation>De gebouwen zijn klaar voor de zichtgereedschappen ({0:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="303" />
+        <location filename="../../ui/visibility/extension.py" line="322" />
         <source>The visibility tools cannot be used: {0}</source>
         <translation>De zichtgereedschappen kunnen niet worden gebruikt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="326" />
+        <location filename="../../ui/visibility/extension.py" line="349" />
         <source>Preparing the buildings… try again in a moment.</source>
         <translation>De gebouwen worden voorbereid… probeer het zo nog eens.</translation>
     </message>

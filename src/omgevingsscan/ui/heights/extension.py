@@ -99,6 +99,14 @@ class HeightsExtension(QObject):
             style = {}
         self.act_style.setChecked(style.get("column") == "height_source")
         self.refresh_status()
+        stale = stale_results(scan)
+        if stale:
+            self.window.statusBar().showMessage(
+                self.tr("Computed on other building heights than the scan has now: {0}.").format(
+                    ", ".join(stale)
+                ),
+                20000,
+            )
 
     def status_text(self) -> str:
         """ "Heights: 1 % measured · Ground: flat" (what the status bar shows)."""

@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from omgevingsscan.io.heights import stale_results
 from omgevingsscan.layers.base import Layer, LayerList
 from omgevingsscan.layers.visibility import (
     ExposureLayer,
@@ -231,7 +232,7 @@ class VisibilityUI(QObject):
                 (ev.changed, self._on_layers),
             ]
         )
-        self.stale.setVisible(False)
+        self.flag_stale(stale_results(scan))
         self.index.bind(scan)
         self.sightlines.adopt()
         self.viewsheds.adopt()
@@ -281,9 +282,27 @@ class VisibilityUI(QObject):
     def _tool_active(self) -> bool:
         return self.canvas.tool() in (self.sightlines.tool, self.viewsheds.tool)
 
+    def flag_stale(self, names: list[str] | None = None) -> None:
+        """Show the banner: results computed on other building heights than the scan's
+        now (``names``: those result layers, as :func:`stale_results` finds them), or,
+        with ``names`` None, buildings changed since the results were made. An empty
+        list hides the banner."""
+        if names is not None and not names:
+            self.stale.setVisible(False)
+            return
+        if names:
+            text = self.tr(
+                "Computed on other building heights than the scan has now: {0}. "
+                "Recompute to use the current heights."
+            ).format(", ".join(names))
+        else:
+            text = self.tr("The buildings changed: the visibility results may be out of date.")
+        self.stale_label.setText(text)
+        self.stale.setVisible(True)
+
     def _on_index_ready(self, _index: object) -> None:
         if self.index.generation > 1 and self._has_results():
-            self.stale.setVisible(True)
+            self.flag_stale(self._stale_names())
         if self._tool_active():  # someone is waiting; else keep the status bar for others
             self.window.statusBar().showMessage(
                 self.tr("The buildings are ready for the visibility tools ({0:.1f} s).").format(
@@ -305,7 +324,11 @@ class VisibilityUI(QObject):
 
     def _on_rebuilding(self) -> None:
         if self._has_results():
-            self.stale.setVisible(True)
+            self.flag_stale(self._stale_names())
+
+    def _stale_names(self) -> list[str] | None:
+        """Result layers on other heights, or None (banner: "the buildings changed")."""
+        return (stale_results(self.scan) if self.scan is not None else []) or None
 
     def _has_results(self) -> bool:
         kinds = (SightlineLayer, ViewshedLayer, ExposureLayer)
