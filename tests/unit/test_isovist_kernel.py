@@ -166,7 +166,7 @@ def test_each_wall_is_taken_once_from_the_grid(demo_index, open_points) -> None:
     grid = iso_mod._grid(demo_index)
     for p in open_points[:20]:
         for radius in (30.0, 300.0):
-            circle = iso_mod._circle_walls(radius)
+            circle = iso_mod._unit_circle(iso_mod._circle_count(radius, 0.01))
             _, wid, _, m = _candidates(demo_index.walls, grid, circle, p[0], p[1], radius)
             got = wid[: m - len(circle)]
             assert len(np.unique(got)) == len(got)

@@ -35,7 +35,7 @@ from omgevingsscan.analysis.visibility.index import (
     FloatArray,
     IntArray,
     VisibilityIndex,
-    _circle_xy,
+    _circle_count,
 )
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.settings import MAX_RADIUS_M
@@ -156,25 +156,17 @@ def _wall_grid(walls: np.ndarray, cell: float = GRID_CELL_M) -> tuple[np.ndarray
     return np.column_stack([ix0, iy0]), cell_start, item[order].astype(np.int64), grid
 
 
-def _circle_table(xs: np.ndarray, ys: np.ndarray) -> np.ndarray:
-    """The radius polygon (vertices ``xs, ys`` counter-clockwise from east, metres) as
-    ``(n, 8)`` rows: edge ``x0, y0, x1, y1``, the ``atan2`` angles of its ends, and the
-    outward normal of the wedge of the edge (for clipping)."""
-    n = len(xs)
-    x1, y1 = np.roll(xs, -1), np.roll(ys, -1)
-    phi = (np.arange(n) + 0.5) * (2.0 * math.pi / n)
-    table = np.column_stack(
-        [xs, ys, x1, y1, np.arctan2(ys, xs), np.arctan2(y1, x1), np.cos(phi), np.sin(phi)]
-    )
+@lru_cache(maxsize=256)
+def _unit_circle(n: int) -> FloatArray:
+    """The regular ``n``-gon of circumradius 1 (first vertex due east, counter-clockwise)
+    as the kernel's ``(n, 4)`` table: vertex ``cos, sin`` and the outward normal of the
+    wedge of the edge that starts there. The kernel scales it by the radius, exactly as
+    :func:`.index.circle_polygon` does."""
+    phi = np.arange(n) * (2.0 * np.pi / n)
+    mid = (np.arange(n) + 0.5) * (2.0 * math.pi / n)
+    table = np.column_stack([np.cos(phi), np.sin(phi), np.cos(mid), np.sin(mid)])
     table.flags.writeable = False
     return table
-
-
-@lru_cache(maxsize=16)
-def _circle_walls(radius: float) -> FloatArray:
-    """Origin-relative edges of the radius polygon, counter-clockwise, as the kernel's
-    ``(n, 8)`` table (see :func:`_circle_table`)."""
-    return _circle_table(*_circle_xy(radius, CIRCLE_TOLERANCE_M))
 
 
 def _grid(index: VisibilityIndex) -> tuple[np.ndarray, ...]:
@@ -231,7 +223,11 @@ def isovist_ex(
     lo, hi = _sector_angles(sector) if sector is not None else (0.0, 0.0)
     query = (ox, oy, radius, sector is not None, lo, hi)
     ring, pieces, piece_wall, view = isovist_kernel(
-        index.walls, index.wall_owner, _grid(index), _circle_walls(radius), query
+        index.walls,
+        index.wall_owner,
+        _grid(index),
+        _unit_circle(_circle_count(radius, CIRCLE_TOLERANCE_M)),
+        query,
     )
     polygon = shapely.polygons(ring)
     if not polygon.is_valid:  # defensive: never seen on real data

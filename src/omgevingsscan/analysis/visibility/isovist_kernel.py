@@ -89,8 +89,8 @@ def _candidates(
                 sdy = s3 - s1
                 for k in range((j1 - j0) % n_c + 1):
                     j = (j0 + k) % n_c
-                    na = s0 * circle[j, 6] + s1 * circle[j, 7] - apothem
-                    nd = sdx * circle[j, 6] + sdy * circle[j, 7]
+                    na = s0 * circle[j, 2] + s1 * circle[j, 3] - apothem
+                    nd = sdx * circle[j, 2] + sdy * circle[j, 3]
                     if nd < 0.0:
                         t0 = max(t0, -na / nd)
                     elif nd > 0.0:
@@ -108,8 +108,9 @@ def _candidates(
             near[m] = math.sqrt(near2)
             m += 1
     for k in range(n_c):
-        for c in range(4):
-            seg[m, c] = circle[k, c]
+        k1 = k + 1 if k + 1 < n_c else 0
+        seg[m, 0], seg[m, 1] = radius * circle[k, 0], radius * circle[k, 1]
+        seg[m, 2], seg[m, 3] = radius * circle[k1, 0], radius * circle[k1, 1]
         wid[m] = -1
         near[m] = apothem
         m += 1
@@ -131,7 +132,7 @@ def _pseudo_angle(x: float, y: float) -> float:  # pragma: no cover - compiled
 
 @njit(cache=True, nogil=True, error_model="numpy")
 def _cull(
-    seg: np.ndarray, wid: np.ndarray, near: np.ndarray, m: int, circle: np.ndarray
+    seg: np.ndarray, wid: np.ndarray, near: np.ndarray, m: int
 ) -> tuple[int, np.ndarray, np.ndarray]:  # pragma: no cover - compiled
     """Step 3: move the walls that may be visible to the first rows of ``seg`` and
     ``wid`` (in order); return their number and the angles (``atan2``) of their ends.
@@ -159,7 +160,6 @@ def _cull(
     ta = np.empty(m)
     tb = np.empty(m)
     n = 0
-    n_c = circle.shape[0]
     for w in range(m):
         top = -np.inf
         for off in range(span[w] + 1):
@@ -168,12 +168,8 @@ def _cull(
             for c in range(4):
                 seg[n, c] = seg[w, c]
             wid[n] = wid[w]
-            if wid[w] >= 0:
-                ta[n] = math.atan2(seg[n, 1], seg[n, 0])
-                tb[n] = math.atan2(seg[n, 3], seg[n, 2])
-            else:  # the radius polygon's edges: angles computed once per radius
-                ta[n] = circle[w - (m - n_c), 4]
-                tb[n] = circle[w - (m - n_c), 5]
+            ta[n] = math.atan2(seg[n, 1], seg[n, 0])
+            tb[n] = math.atan2(seg[n, 3], seg[n, 2])
             n += 1
     return n, ta, tb
 
@@ -267,14 +263,14 @@ def isovist_kernel(
     has_sector, lo, hi)``; ``lo``, ``hi``: math angles of the sector's edges.
 
     ``grid`` is ``(wall_cell, cell_start, cell_items, (x0, y0, cell, nx, ny))`` (see
-    ``isovist._wall_grid``), ``circle`` the radius polygon (``isovist._circle_table``).
+    ``isovist._wall_grid``), ``circle`` the unit radius polygon (``isovist._unit_circle``).
     Returns the polygon's ring ``(k, 2)`` (absolute, not closed), the visible wall
     pieces ``(p, 4)`` with the index in ``walls`` of the wall each lies on, and per
     building the angle (radians) in which it is the first thing seen.
     """
     ox, oy, radius, has_sector, lo, hi = query
     seg, wid, near, m_all = _candidates(walls, grid, circle, ox, oy, radius)
-    m, ta, tb = _cull(seg, wid, near, m_all, circle)
+    m, ta, tb = _cull(seg, wid, near, m_all)
 
     # Step 4: events (sorted, unique angles) and the interval each end point opens.
     n_all = 2 * m + (2 if has_sector else 0)
