@@ -360,6 +360,7 @@ def isovist_kernel(
             n_owner = max(n_owner, wall_owner[wid[w]] + 1)
     view = np.zeros(n_owner)
     n_piece = 0
+    k_cs, c_s, s_s = -1, 1.0, 0.0  # the last event whose cos and sin were computed
     for r in range(first_run, n_run):
         i0 = starts[r]
         i1 = starts[r + 1] if r + 1 < n_run else n_ord
@@ -371,11 +372,14 @@ def isovist_kernel(
         if rank[w] == k_s:
             sx, sy = seg[w, 0], seg[w, 1]
         else:
-            sx, sy = _on_wall(seg, w, math.cos(events[k_s]), math.sin(events[k_s]))
+            if k_cs != k_s:  # (a run mostly starts where the previous one ended)
+                k_cs, c_s, s_s = k_s, math.cos(events[k_s]), math.sin(events[k_s])
+            sx, sy = _on_wall(seg, w, c_s, s_s)
         if rank[m + w] == k_e:
             ex, ey = seg[w, 2], seg[w, 3]
         else:
-            ex, ey = _on_wall(seg, w, math.cos(events[k_e]), math.sin(events[k_e]))
+            k_cs, c_s, s_s = k_e, math.cos(events[k_e]), math.sin(events[k_e])
+            ex, ey = _on_wall(seg, w, c_s, s_s)
         width = _TWO_PI if count == 1 and not has_sector else (events[k_e] - events[k_s]) % _TWO_PI
         n_pts = _push(pts, n_pts, sx, sy)
         n_pts = _push(pts, n_pts, ex, ey)
