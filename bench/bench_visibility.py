@@ -4,6 +4,7 @@ shapely, the 2.5D viewshed, and the exposure of the demo site.
 Run from the repository root::
 
     .venv/bin/python -m bench.bench_visibility [--points 100] [--pairs 10000] [--no-exposure]
+        [--isovist-only]
 
 Every figure is compared with a baseline measured in the same run, on the same inputs:
 
@@ -303,6 +304,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--points", type=int, default=100)
     parser.add_argument("--pairs", type=int, default=10_000)
     parser.add_argument("--no-exposure", action="store_true")
+    parser.add_argument("--isovist-only", action="store_true")
     args = parser.parse_args(argv)
 
     from omgevingsscan.analysis.visibility import VisibilityIndex, public_ground_from_layers
@@ -317,6 +319,8 @@ def main(argv: list[str] | None = None) -> int:
     )
     public = public_ground_from_layers(scan, index)
     bench_isovist(scan, index, public, args.points)
+    if args.isovist_only:
+        return 0
     bench_los(scan, index, public, args.pairs)
     bench_viewshed(scan, index, public)
     if not args.no_exposure:
