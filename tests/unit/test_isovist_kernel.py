@@ -199,3 +199,20 @@ def test_threads_give_the_same_answers(demo_index, open_points) -> None:  # type
         threaded = list(pool.map(lambda p: isovist_ex(demo_index, p, 300.0), pts))
     for a, b in zip(threaded, serial):
         assert_same(a, b)
+
+
+def test_buildings_spread_far_apart_keep_the_grid_small(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Walls far apart for the cell size: the grid's cells grow to keep their number
+    bounded (here to 1,000 cells over 6 km), and the answers stay the same."""
+    iso_mod = sys.modules["omgevingsscan.analysis.visibility.isovist"]
+    monkeypatch.setattr(iso_mod, "GRID_MAX_CELLS", 1000)
+    blocks = [box(0, 0, 10, 10), box(30, 0, 40, 10), box(6e3, 6e3, 6e3 + 10, 6e3 + 10)]
+    index = VisibilityIndex(frame(blocks))
+    _, cell_start, _, grid = iso_mod._grid(index)
+    assert grid[2] > 150.0
+    assert len(cell_start) - 1 == int(grid[3]) * int(grid[4]) <= 1000
+    for p in [(20.0, 5.0), (6e3 - 5, 6e3 + 5), (3e3, 3e3), (-5.0, 5.0)]:
+        for radius in (50.0, MAX_RADIUS_M):
+            new = isovist_ex(index, p, radius)
+            assert_same(new, numpy_isovist_ex(index, p, radius))
+    assert isovist_ex(index, (20.0, 5.0), 100.0).visible_buildings == {0, 1}

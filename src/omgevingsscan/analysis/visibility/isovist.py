@@ -117,12 +117,14 @@ def _sector_angles(sector: tuple[float, float]) -> tuple[float, float]:
     return lo, hi
 
 
-#: Side (metres) of the cells of the wall grid.
+#: Side (metres) of the cells of the wall grid (larger when the walls spread so far
+#: that there would be more than ``GRID_MAX_CELLS`` cells).
 GRID_CELL_M = 25.0
+GRID_MAX_CELLS = 4_000_000
 
 
 def _wall_grid(walls: np.ndarray, cell: float = GRID_CELL_M) -> tuple[np.ndarray, ...]:
-    """A uniform grid of wall segments ``(n, 4)`` (metres) for :func:`.isovist_kernel.isovist_kernel`.
+    """A uniform grid of wall segments ``(n, 4)`` (metres) for the isovist kernel.
 
     Each wall is listed in every cell its bounding box overlaps (CSR layout). Returns
     ``(wall_cell, cell_start, cell_items, grid)``: the first cell ``(ix, iy)`` of each
@@ -138,6 +140,9 @@ def _wall_grid(walls: np.ndarray, cell: float = GRID_CELL_M) -> tuple[np.ndarray
     hi_x = np.maximum(walls[:, 0], walls[:, 2])
     hi_y = np.maximum(walls[:, 1], walls[:, 3])
     x0, y0 = float(lo_x.min()), float(lo_y.min())
+    width, height = float(hi_x.max()) - x0, float(hi_y.max()) - y0
+    while (width // cell + 1) * (height // cell + 1) > GRID_MAX_CELLS:
+        cell *= 1.25
     nx = int((hi_x.max() - x0) // cell) + 1
     ny = int((hi_y.max() - y0) // cell) + 1
 
