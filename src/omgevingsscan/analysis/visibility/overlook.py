@@ -21,18 +21,14 @@ from omgevingsscan.analysis.visibility.facade import (
     _samples_per_wall,
     facade_samples,
 )
-from omgevingsscan.analysis.visibility.grid import SegmentGrid
 from omgevingsscan.analysis.visibility.index import FloatArray, IntArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import isovist_ex
-from omgevingsscan.analysis.visibility.los import lowest_visible_height, visible_many
 from omgevingsscan.settings import EYE_HEIGHT_M, LEVEL_HEIGHT_M, MAX_RADIUS_M
 
 Progress = Callable[[float, str], None]
 
 #: Eye height below the roof of a building's top-floor window, metres.
 TOP_WINDOW_BELOW_ROOF_M: float = LEVEL_HEIGHT_M - EYE_HEIGHT_M
-#: Sight lines tested per batch in the upper-floor search.
-_LOS_BATCH = 200_000
 
 POSITION_COLUMNS = [
     "rank",
@@ -78,6 +74,25 @@ def _pieces_on_walls(
     return np.clip(s0, 0, length), np.clip(s1, 0, length)
 
 
+def _distances(site_shape: BaseGeometry, xy: FloatArray) -> FloatArray:
+    """Distance (metres) from the site to each point ``(n, 2)``, computed once per
+    distinct point (visible stretches of walls share many ends)."""
+    if len(xy) == 0:
+        return np.zeros(0)
+    codes, uniq = pd.factorize(xy[:, 0] + 1j * xy[:, 1])
+    return shapely.distance(site_shape, shapely.points(uniq.real, uniq.imag))[codes]
+
+
+def _nearest(group: IntArray, dist: FloatArray) -> tuple[IntArray, IntArray]:
+    """The groups, ascending, and in each the (first) index of the smallest ``dist``."""
+    if len(group) == 0:
+        return np.zeros(0, dtype=np.int64), np.zeros(0, dtype=np.int64)
+    order = np.lexsort((np.arange(len(group)), dist, group))
+    first = np.ones(len(order), dtype=bool)
+    first[1:] = group[order][1:] != group[order][:-1]
+    return group[order][first], order[first]
+
+
 def _building_rows(
     index: VisibilityIndex,
     eye_index: VisibilityIndex,
@@ -101,8 +116,8 @@ def _building_rows(
     owner = parent[eye_index.wall_owner[piece_walls]] if len(piece_walls) else piece_walls
     keep = ~is_site[owner] if len(owner) else np.zeros(0, dtype=bool)
     pieces, piece_walls, owner = pieces[keep], piece_walls[keep], owner[keep]
-    mids = shapely.points((pieces[:, 0] + pieces[:, 2]) / 2, (pieces[:, 1] + pieces[:, 3]) / 2)
-    inside = shapely.intersects(study_area, mids) if len(mids) else np.zeros(0, dtype=bool)
+    mid_x, mid_y = (pieces[:, 0] + pieces[:, 2]) / 2, (pieces[:, 1] + pieces[:, 3]) / 2
+    inside = shapely.intersects_xy(study_area, mid_x, mid_y)
     pieces, piece_walls, owner = pieces[inside], piece_walls[inside], owner[inside]
     if len(pieces):
         s0, s1 = _pieces_on_walls(eye_index, pieces, piece_walls)
@@ -111,10 +126,10 @@ def _building_rows(
         facade = np.bincount(wall_building, weights=per_wall, minlength=len(index))
         ends = np.vstack([pieces[:, 0:2], pieces[:, 2:4]])
         end_owner = np.concatenate([owner, owner])
-        dist = shapely.distance(site_shape, shapely.points(ends))
-        for b in np.flatnonzero(facade >= min_facade_m):
-            mine = np.flatnonzero(end_owner == b)
-            j = mine[np.argmin(dist[mine])]
+        wanted = facade[end_owner] >= min_facade_m
+        ends, end_owner = ends[wanted], end_owner[wanted]
+        dist = _distances(site_shape, ends)
+        for b, j in zip(*_nearest(end_owner, dist)):
             found[int(b)] = {
                 "facade_m": float(facade[b]),
                 "distance_m": float(dist[j]),
@@ -140,7 +155,7 @@ def _building_rows(
         mid = (w[:, 0:2] + w[:, 2:4]) / 2
         normal = np.column_stack([w[:, 3] - w[:, 1], w[:, 0] - w[:, 2]])
         facing = np.einsum("ij,ij->i", normal, centre - mid) > 0
-        in_area = shapely.intersects(study_area, shapely.points(mid))
+        in_area = shapely.intersects_xy(study_area, mid[:, 0], mid[:, 1])
         sel = wall_ids[facing & in_area]
         wxy = facade_samples(index.walls[sel], window_spacing, dedupe=False)
         per_wall = _samples_per_wall(index.walls[sel], window_spacing)
@@ -150,17 +165,18 @@ def _building_rows(
         wxy, wown, wnorm = wxy[ok], wown[ok], wnorm[ok]
         wh = np.maximum(index.heights[wown] - TOP_WINDOW_BELOW_ROOF_M, EYE_HEIGHT_M)
         lowest = _window_views(index, wxy, wh, wnorm, targets, target_normals, z_top, step)
-        seen = np.isfinite(lowest)
-        for b in np.unique(wown[seen]):
-            mine = np.flatnonzero(seen & (wown == b))
-            d = shapely.distance(site_shape, shapely.points(wxy[mine]))
-            j = int(np.argmin(d))
+        seen = np.flatnonzero(np.isfinite(lowest))
+        dist = _distances(site_shape, wxy[seen])
+        count = np.bincount(wown[seen], minlength=len(index))
+        low = np.full(len(index), np.inf)
+        np.minimum.at(low, wown[seen], lowest[seen])
+        for b, j in zip(*_nearest(wown[seen], dist)):
             found[int(b)] = {
-                "facade_m": float(len(mine) * window_spacing),
-                "distance_m": float(d[j]),
-                "xy": wxy[mine[j]],
+                "facade_m": float(count[b] * window_spacing),
+                "distance_m": float(dist[j]),
+                "xy": wxy[seen[j]],
                 "upper_floors": True,
-                "lowest_seen_m": float(lowest[mine].min()),
+                "lowest_seen_m": float(low[b]),
             }
     rows = []
     for b, row in found.items():
@@ -183,27 +199,8 @@ def _building_rows(
     return rows
 
 
-#: Width (metres) of the bands of eye heights in the upper-floor search.
-_BAND_M = 3.0
-
-
-class _Walls:
-    """The building edges :func:`visible_many` needs, for the buildings higher than a
-    level only (building indices and heights stay those of the full index)."""
-
-    def __init__(self, index: VisibilityIndex, keep: np.ndarray) -> None:
-        self.edges = index.edges[keep]
-        self.edge_owner = index.edge_owner[keep]
-        self.heights = index.heights
-        self.grid = SegmentGrid(self.edges)
-
-    @classmethod
-    def above(cls, index: VisibilityIndex, level: float) -> _Walls:
-        """Edges of the buildings higher than ``level`` metres (cached on the index)."""
-        cache = index.__dict__.setdefault("_walls_above", {})
-        if level not in cache:
-            cache[level] = cls(index, index.heights[index.edge_owner] > level)
-        return cache[level]
+#: Windows per call of the compiled kernel (progress and Cancel between calls).
+_WINDOW_BATCH = 2048
 
 
 def _window_views(
@@ -219,45 +216,28 @@ def _window_views(
     """For each window (eye at ``heights``), the lowest façade height it sees over the
     buildings at any target facing it (inf when it sees none up to ``z_top``). Only
     pairs where each lies in front of the other's wall are tested (windows without
-    ``window_normals`` are spots in the open, in front of everything)."""
+    ``window_normals`` are spots in the open, in front of everything).
+
+    Compiled kernel (:func:`.los_kernel.windows_lowest`): each sight line stops at its
+    first blocking wall, each window once no other target can lower its answer; the
+    answers are those of :func:`.los.visible_many` and :func:`.los.lowest_visible_height`.
+    """
+    from omgevingsscan.analysis.visibility.los_kernel import windows_lowest
+
     lowest = np.full(len(windows), np.inf)
-    per = max(1, _LOS_BATCH // max(len(targets), 1))
-    # A sight line from an eye at h to the façade top never runs below min(h, z_top),
-    # so buildings no higher than that cannot block it: each band of windows is
-    # tested against the walls of the higher buildings only (same answers, fewer walls).
-    floor = np.floor(np.minimum(heights, z_top) / _BAND_M) * _BAND_M
-    order = np.lexsort((np.arange(len(windows)), floor))
-    starts = [
-        (int(i), order[i : min(i + per, len(order))])
-        for band in np.unique(floor)
-        for i in range(
-            int(np.searchsorted(floor[order], band)),
-            int(np.searchsorted(floor[order], band, side="right")),
-            per,
-        )
-    ]
-    for start, chunk in starts:
+    for start in range(0, len(windows), _WINDOW_BATCH):
         if step is not None:
             step(0.8 + 0.1 * start / max(len(windows), 1), "Upper-floor windows")
-        level = float(floor[chunk[0]])
-        chunk = chunk[floor[chunk] == level]
-        walls = _Walls.above(index, level)
-        wi = np.repeat(chunk, len(targets))
-        ti = np.tile(np.arange(len(targets)), len(chunk))
-        d = targets[ti] - windows[wi]
-        front = np.einsum("ij,ij->i", target_normals[ti], -d) > 0
-        if window_normals is not None:
-            front &= np.einsum("ij,ij->i", window_normals[wi], d) > 0
-        wi, ti = wi[front], ti[front]
-        clear = (
-            visible_many(walls, windows[wi], heights[wi], targets[ti], z_top)  # type: ignore[arg-type]
-            if len(walls.edges)
-            else np.ones(len(wi), dtype=bool)
+        part = slice(start, start + _WINDOW_BATCH)
+        lowest[part] = windows_lowest(
+            index,
+            windows[part],
+            heights[part],
+            None if window_normals is None else window_normals[part],
+            targets,
+            target_normals,
+            z_top,
         )
-        wi, ti = wi[clear], ti[clear]
-        if len(wi):
-            z = lowest_visible_height(index, windows[wi], heights[wi], targets[ti])
-            np.minimum.at(lowest, wi, z)
     return lowest
 
 
