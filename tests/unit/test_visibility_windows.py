@@ -26,8 +26,10 @@ def demo_index(demo_scan) -> VisibilityIndex:  # type: ignore[no-untyped-def]
     return index_for(demo_scan)
 
 
-def _open_points(index: VisibilityIndex, centre: np.ndarray, n: int, rng) -> np.ndarray:  # type: ignore[no-untyped-def]
-    q = rng.uniform(-400, 400, size=(4 * n, 2)) + centre
+def _open_points(  # type: ignore[no-untyped-def]
+    index: VisibilityIndex, centre: np.ndarray, n: int, rng, spread: float = 400.0
+) -> np.ndarray:
+    q = rng.uniform(-spread, spread, size=(4 * n, 2)) + centre
     return q[index.free_mask(q, 0.05)][:n]
 
 
@@ -121,8 +123,7 @@ def test_fast_windows_give_the_reference_positions(demo_scan, monkeypatch) -> No
     spots = gpd.GeoDataFrame(
         {"category": ["bench"] * 40, "osm_id": [f"n{i}" for i in range(40)]},
         geometry=shapely.points(
-            _open_points(index, np.array([site.x, site.y]), 40, np.random.default_rng(5)) * 0.4
-            + np.array([site.x, site.y]) * 0.6
+            _open_points(index, np.array([site.x, site.y]), 40, np.random.default_rng(5), 160.0)
         ),
         crs=near.crs,
     )

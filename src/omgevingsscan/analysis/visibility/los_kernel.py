@@ -29,7 +29,7 @@ _GRAZE = 1e-9
 _PAD = 1e-6
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _pair_lowest(
     ax: float,
     ay: float,
@@ -110,7 +110,7 @@ def _pair_lowest(
     return running
 
 
-@njit(cache=True)
+@njit(cache=True, nogil=True)
 def _windows_lowest(
     wxy: np.ndarray,
     wh: np.ndarray,
