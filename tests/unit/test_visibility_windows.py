@@ -1,5 +1,6 @@
-"""The compiled upper-floor window search (:mod:`.los_kernel`) against the numpy sight
-lines (:mod:`.los`) on the demo data: the same verdicts and heights, bit for bit."""
+"""The compiled sight-line kernels (:mod:`.los_kernel`: the upper-floor window search
+and the batch line of sight) against the numpy sight lines (:mod:`.los`) on the demo
+data: the same verdicts, heights and blockers, bit for bit."""
 
 from __future__ import annotations
 
@@ -13,12 +14,14 @@ from omgevingsscan.analysis.visibility import (
     VisibilityIndex,
     exposure,
     index_for,
+    line_of_sight,
     line_of_sight_many,
     lowest_visible_height,
     visible_many,
 )
 from omgevingsscan.analysis.visibility import overlook as overlook_mod
-from omgevingsscan.analysis.visibility.los_kernel import windows_lowest
+from omgevingsscan.analysis.visibility.los import KERNEL_MIN_LINES, _first_blocks_numpy
+from omgevingsscan.analysis.visibility.los_kernel import first_blocks, windows_lowest
 
 
 @pytest.fixture(scope="module")
@@ -76,6 +79,47 @@ def test_kernel_agrees_with_numpy_on_random_lines(demo_scan, demo_index) -> None
     lowest = lowest_visible_height(demo_index, a, ha, b)
     assert np.array_equal(got[res.visible], lowest[res.visible])
     assert (lowest[res.visible] > 0).any()
+
+
+def _corner_lines(index: VisibilityIndex, rng) -> tuple[np.ndarray, np.ndarray]:  # type: ignore[no-untyped-def]
+    """Lines along grid lines and diagonals through cell corners."""
+    g = index.grid
+    k = rng.integers(5, min(g.nx, g.ny) - 5, size=(300, 2)).astype(float)
+    a = np.column_stack([g.x0 + k[:, 0] * g.cell, g.y0 + k[:, 1] * g.cell])
+    step = g.cell * rng.integers(3, 40, size=(300, 1))
+    direction = np.array([[1, 0], [0, 1], [1, 1], [1, -1]], dtype=float)[rng.integers(0, 4, 300)]
+    return a, a + step * direction
+
+
+def test_batch_kernel_equals_numpy_with_blockers(demo_scan, demo_index) -> None:  # type: ignore[no-untyped-def]
+    """Random lines with ends anywhere, windows included (ends inside buildings)."""
+    rng = np.random.default_rng(21)
+    centre = np.array([demo_scan.site.x, demo_scan.site.y])
+    a = rng.uniform(-400, 400, (4000, 2)) + centre
+    b = rng.uniform(-400, 400, (4000, 2)) + centre
+    ca, cb = _corner_lines(demo_index, rng)
+    a, b = np.vstack([a, ca]), np.vstack([b, cb])
+    n = len(a)
+    ha = rng.uniform(0.0, 30.0, n)
+    hb = np.where(rng.random(n) < 0.3, ha, rng.uniform(0.0, 30.0, n))
+    p, bld = demo_index._grown_tree.query(shapely.points(np.vstack([a, b])), "intersects")
+    inside_a, inside_b = (p[p < n], bld[p < n]), (p[p >= n] - n, bld[p >= n])
+    t_k, who_k = first_blocks(demo_index, a, ha, b, hb, inside_a, inside_b)
+    t_n, who_n = _first_blocks_numpy(demo_index, a, ha, b, hb, inside_a, inside_b)
+    assert np.array_equal(t_k, t_n) and np.array_equal(who_k, who_n)
+    visible = ~np.isfinite(t_k)
+    assert 0.1 < visible.mean() < 0.9 and len(inside_a[0]) > 500 and len(inside_b[0]) > 500
+    # The public function takes the kernel for large batches, numpy for small ones.
+    batch = line_of_sight_many(demo_index, a[:500], ha[:500], b[:500], hb[:500])
+    assert KERNEL_MIN_LINES <= 500
+    assert np.array_equal(batch.blocker, who_n[:500])
+    for i in range(0, 500, 25):
+        one = line_of_sight(demo_index, tuple(a[i]), ha[i], tuple(b[i]), hb[i])
+        assert one.visible == batch.visible[i]
+        assert (one.blocker is None) == (batch.blocker[i] < 0)
+        if one.blocker is not None:
+            assert one.blocker.osm_id == demo_index.osm_ids[batch.blocker[i]]
+            assert one.obstruction == tuple(batch.obstruction[i])
 
 
 def _reference_window_views(  # type: ignore[no-untyped-def]

@@ -193,29 +193,23 @@ def check_pairs(
     return a, b, _as_heights(a_height, n, "from height"), _as_heights(b_height, n, "to height")
 
 
-def line_of_sight_many(
+#: Batches of at least this many sight lines go to the compiled kernel
+#: (:func:`.los_kernel.first_blocks`); smaller ones (the interactive sight-line tool)
+#: stay in numpy and do not pay for importing numba.
+KERNEL_MIN_LINES = 64
+
+
+def _first_blocks_numpy(
     index: VisibilityIndex,
-    a_xy: ArrayLike,
-    a_height: ArrayLike,
-    b_xy: ArrayLike,
-    b_height: ArrayLike,
-) -> LineOfSightBatch:
-    """Test many sight lines at once (vectorised).
-
-    Parameters
-    ----------
-    index
-        Buildings with heights, from :class:`VisibilityIndex`.
-    a_xy, b_xy
-        ``(n, 2)`` end points, metres in the index's CRS.
-    a_height, b_height
-        Eye heights in metres above ground, scalars or ``(n,)``.
-
-    Returns
-    -------
-    LineOfSightBatch
-    """
-    a, b, ha, hb = check_pairs(a_xy, b_xy, a_height, b_height)
+    a: FloatArray,
+    ha: FloatArray,
+    b: FloatArray,
+    hb: FloatArray,
+    inside_a: tuple[IntArray, IntArray],
+    inside_b: tuple[IntArray, IntArray],
+) -> tuple[FloatArray, IntArray]:
+    """Vectorised numpy twin of :func:`.los_kernel.first_blocks`: for each line, the
+    fraction ``t`` where it is first blocked (inf when visible) and the blocker (-1)."""
     n = len(a)
     pair, edge, t, denom, hit = _wall_crossings(index, a, b, from_start=True)
     # An edge spanning several cells on a line's path is listed more than once.
@@ -228,11 +222,8 @@ def line_of_sight_many(
     blocked = z < index.heights[bld] - _GRAZE
 
     # Window rule: an end point inside a building sees out where the line leaves it.
-    pts = shapely.points(np.vstack([a, b]))
-    p_idx, b_idx = index._grown_tree.query(pts, predicate="intersects")
-    from_a = p_idx < n
-    skip = _window_mask(pair, bld, t, (p_idx[from_a], b_idx[from_a]), last=False)
-    skip |= _window_mask(pair, bld, t, (p_idx[~from_a] - n, b_idx[~from_a]), last=True)
+    skip = _window_mask(pair, bld, t, inside_a, last=False)
+    skip |= _window_mask(pair, bld, t, inside_b, last=True)
     blocked &= ~skip
 
     # Where the line first enters an obstacle: the wall when it is below the roof
@@ -252,6 +243,47 @@ def line_of_sight_many(
     blocker = np.full(n, -1, dtype=np.int64)
     win = blocked & (t_first == best[pair])
     blocker[pair[win]] = bld[win]
+    return best, blocker
+
+
+def line_of_sight_many(
+    index: VisibilityIndex,
+    a_xy: ArrayLike,
+    a_height: ArrayLike,
+    b_xy: ArrayLike,
+    b_height: ArrayLike,
+) -> LineOfSightBatch:
+    """Test many sight lines at once (compiled for batches of at least
+    :data:`KERNEL_MIN_LINES`, vectorised numpy below; the same answers).
+
+    Parameters
+    ----------
+    index
+        Buildings with heights, from :class:`VisibilityIndex`.
+    a_xy, b_xy
+        ``(n, 2)`` end points, metres in the index's CRS.
+    a_height, b_height
+        Eye heights in metres above ground, scalars or ``(n,)``.
+
+    Returns
+    -------
+    LineOfSightBatch
+    """
+    a, b, ha, hb = check_pairs(a_xy, b_xy, a_height, b_height)
+    n = len(a)
+    # The buildings containing each end (window rule), as (line, building) pairs.
+    p_idx, b_idx = index._grown_tree.query(
+        shapely.points(np.vstack([a, b])), predicate="intersects"
+    )
+    from_a = p_idx < n
+    inside_a = (p_idx[from_a], b_idx[from_a])
+    inside_b = (p_idx[~from_a] - n, b_idx[~from_a])
+    if n >= KERNEL_MIN_LINES:
+        from omgevingsscan.analysis.visibility.los_kernel import first_blocks
+
+        best, blocker = first_blocks(index, a, ha, b, hb, inside_a, inside_b)
+    else:
+        best, blocker = _first_blocks_numpy(index, a, ha, b, hb, inside_a, inside_b)
     visible = ~np.isfinite(best)
     tt = np.where(visible, np.nan, best)
     obstruction = np.column_stack(
