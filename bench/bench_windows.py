@@ -3,7 +3,7 @@ the code before issue 11, on the same inputs.
 
 Run from the repository root::
 
-    .venv/bin/python -m bench.bench_windows [--rounds 3]
+    .venv/bin/python -m bench.bench_windows [--rounds 3] [--pairs 20000]
 
 One run of today's :func:`exposure` on the demo scan (town hall, 500 m, heights fixed)
 records the inputs of its last two phases: the overlooking buildings
@@ -15,6 +15,10 @@ prints CPU and wall time, the ratio, and whether the ranked positions frames are
 identical in every column. The first call of today's code (inside that exposure run)
 is printed apart: it includes importing numba and loading the compiled kernel from its
 cache (or compiling it, on the very first run after a change).
+
+Then ``--pairs`` random sight lines over the demo buildings (ends anywhere, so also
+inside buildings: the window rule) through the batch line of sight: the vectorised
+numpy path against the compiled kernel, with the same fractions and blockers.
 """
 
 from __future__ import annotations
@@ -135,11 +139,45 @@ def compare(rounds: int) -> float:
     return ratio
 
 
+def sight_lines(pairs: int) -> float:
+    """Batch line of sight on random demo lines: the numpy path against the kernel."""
+    import shapely
+
+    from omgevingsscan.analysis.visibility import index_for
+    from omgevingsscan.analysis.visibility.los import _first_blocks_numpy
+    from omgevingsscan.analysis.visibility.los_kernel import first_blocks
+    from omgevingsscan.io.demo import load_demo_scan
+
+    scan = load_demo_scan()
+    index = index_for(scan)
+    rng = np.random.default_rng(1)
+    centre = np.array([scan.site.x, scan.site.y])
+    a = rng.uniform(-400, 400, (pairs, 2)) + centre
+    b = rng.uniform(-400, 400, (pairs, 2)) + centre
+    ha = rng.uniform(0.0, 30.0, pairs)
+    hb = rng.uniform(0.0, 30.0, pairs)
+    p, bld = index._grown_tree.query(shapely.points(np.vstack([a, b])), "intersects")
+    inside = ((p[p < pairs], bld[p < pairs]), (p[p >= pairs] - pairs, bld[p >= pairs]))
+    first_blocks(index, a[:10], ha[:10], b[:10], hb[:10], *inside)  # numba import, load
+    (t_n, who_n), w_n, c_n = _timed(lambda: _first_blocks_numpy(index, a, ha, b, hb, *inside))
+    (t_k, who_k), w_k, c_k = _timed(lambda: first_blocks(index, a, ha, b, hb, *inside))
+    same = np.array_equal(t_n, t_k) and np.array_equal(who_n, who_k)
+    print(
+        f"{pairs:,} sight lines (ends anywhere within 400 m, {np.isinf(t_n).mean():.0%} visible,"
+        f" {len(p):,} ends inside buildings): numpy {c_n * 1e3:.0f} ms CPU ({w_n * 1e3:.0f} ms"
+        f" wall), kernel {c_k * 1e3:.0f} ms CPU ({w_k * 1e3:.0f} ms wall): {c_n / c_k:.1f}x;"
+        f" same t and blockers: {same}"
+    )
+    return c_n / c_k
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--rounds", type=int, default=3)
+    parser.add_argument("--pairs", type=int, default=20_000)
     args = parser.parse_args(argv)
     compare(args.rounds)
+    sight_lines(args.pairs)
     return 0
 
 
