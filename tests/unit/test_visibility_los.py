@@ -267,3 +267,22 @@ def test_observer_on_a_low_roof(street: VisibilityIndex) -> None:
     vs = viewshed_25d(street, (22.5, 5.0), 5.0, 60.0)  # on the shed's roof
     assert vs.ground.area > 0 and 1 in vs.roofs
     assert vs.roofs[1].area == pytest.approx(50.0, rel=1e-6)
+
+
+def test_buildings_far_apart_keep_the_grid_small() -> None:
+    """Two blocks 800 km apart (a stray building in a scan) used to ask for billions of
+    grid cells; the grid now grows its cells and sight lines still see the walls."""
+    from omgevingsscan.analysis.visibility.grid import MAX_CELLS
+
+    near = [box(0, 0, 10, 10), box(20, 0, 30, 10)]
+    far = [box(800_000, 800_000, 800_010, 800_010)]
+    index = VisibilityIndex(frame([*near, *far], [10.0, 10.0, 10.0], ["a", "b", "c"]))
+    assert index.grid.nx * index.grid.ny <= MAX_CELLS + 2 * (index.grid.nx + index.grid.ny)
+    blocked = line_of_sight(index, (-5, 5), 1.6, (35, 5), 1.6)
+    assert not blocked.visible and blocked.blocker is not None and blocked.blocker.osm_id == "a"
+    many = line_of_sight_many(
+        index, np.array([[-5.0, 5.0]] * 70), 1.6, np.array([[35.0, 5.0]] * 70), 1.6
+    )
+    assert not many.visible.any()
+    clear = line_of_sight(index, (-5, 15), 1.6, (35, 15), 1.6)
+    assert clear.visible

@@ -10,6 +10,9 @@ from numpy.typing import NDArray
 FloatArray = NDArray[np.float64]
 IntArray = NDArray[np.int64]
 
+#: Most cells a grid may have (its index arrays take 8 bytes a cell).
+MAX_CELLS = 4_000_000
+
 
 class SegmentGrid:
     """Segments binned in a uniform grid of square cells, for sight-line traversal.
@@ -31,6 +34,11 @@ class SegmentGrid:
         self.y0 = float(min(seg[:, 1].min(), seg[:, 3].min())) - self.cell
         x1 = float(max(seg[:, 0].max(), seg[:, 2].max())) + self.cell
         y1 = float(max(seg[:, 1].max(), seg[:, 3].max())) + self.cell
+        # Buildings far apart (a scan with an outlier, a tiled area) would need billions
+        # of small cells: grow the cells so that there are at most MAX_CELLS.
+        area = (x1 - self.x0) * (y1 - self.y0)
+        if area / self.cell**2 > MAX_CELLS:
+            self.cell = math.sqrt(area / MAX_CELLS) * 1.01
         self.nx = math.ceil((x1 - self.x0) / self.cell) + 1
         self.ny = math.ceil((y1 - self.y0) / self.cell) + 1
         ix0, iy0 = self._cell(np.minimum(seg[:, 0], seg[:, 2]), np.minimum(seg[:, 1], seg[:, 3]))
