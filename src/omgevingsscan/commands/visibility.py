@@ -5,6 +5,8 @@
 ``omgevingsscan viewshed SCAN --at POS[@H] [--radius 300] [--sector DIR,ANGLE]``
     Visible ground and roofs from a point (an exact 2D isovist at eye height; over
     lower buildings when H is higher). DIR is a compass bearing, ANGLE the opening.
+    With a terrain model (``terrain``), the ground seen over the terrain and the
+    buildings on it: a grid of 3D sight lines, with the uncertain ground.
 ``omgevingsscan exposure SCAN``
     Public ground that sees the site's façade, and ranked overlook positions.
 
@@ -45,6 +47,10 @@ from omgevingsscan.analysis.visibility.layers import (
 )
 from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
 from omgevingsscan.analysis.visibility.terrain import sight_line
+from omgevingsscan.analysis.visibility.terrain_viewshed import (
+    default_target_height,
+    viewshed_terrain,
+)
 from omgevingsscan.commands.common import (
     add_output_options,
     check_output,
@@ -194,6 +200,9 @@ def run_viewshed(args: argparse.Namespace) -> int:
     warnings: list[str] = []
     x, y, h = parse_point(args.at, scan, what="--at", warnings=warnings)
     index = index_for(scan)
+    terrain = terrain_for(scan)
+    if terrain is not None:
+        return _viewshed_over_terrain(args, scan, index, terrain, (x, y, h), warnings)
     ranged = None
     if args.certainty:
         ranged = viewshed_range(
@@ -214,6 +223,7 @@ def run_viewshed(args: argparse.Namespace) -> int:
         "ground_m2": round(result.ground.area, 1),
         "roof_m2": round(result.roof_area, 1),
         "roofs": len(result.roofs),
+        "ground_model": "flat (no terrain model)",
         "method": (
             "exact 2.5D (ground over lower buildings, visible roofs)"
             if (index.heights < h).any()
@@ -221,6 +231,46 @@ def run_viewshed(args: argparse.Namespace) -> int:
         ),
     }
     _save(scan, args, ranged or result, index)
+    emit(args, layer.data, summary, warnings)
+    return 0
+
+
+def _viewshed_over_terrain(
+    args: argparse.Namespace,
+    scan: Scan,
+    index: Any,
+    terrain: Any,
+    at: tuple[float, float, float],
+    warnings: list[str],
+) -> int:
+    """The viewshed over the scan's terrain model (a grid of sight lines; always with
+    its uncertain ground; no roofs)."""
+    x, y, h = at
+    radius, sector = check_radius(args.radius), parse_sector(args.sector)
+    target = default_target_height(h)
+    result = viewshed_terrain(index, terrain, (x, y), max(h, 1e-3), radius, sector=sector,
+                              target_height=target)  # fmt: skip
+    (layer,) = result_layers(result, scan.crs, name=_name(args), index=index)
+    summary = {
+        "observer_height_m": h,
+        "target_height_m": target,
+        "uncertain_m2": round(result.uncertain.area, 1),
+        "height_sources": index.height_sources,
+        "radius_m": radius,
+        "sector": list(sector) if sector else None,
+        "ground_m2": round(result.ground.area, 1),
+        "roof_m2": 0.0,
+        "roofs": 0,
+        "ground_model": f"terrain ({terrain.source})",
+        "ground_elevation_m": round(result.ground_eye, 2),
+        "cell_m": round(result.cell_m, 2),
+        "cells_tested": result.tested,
+        "seconds": round(result.seconds, 2),
+        "method": "grid of 3D sight lines over the terrain and the buildings on it",
+        "notes": result.notes,
+    }
+    print(result.describe(), file=sys.stderr)
+    _save(scan, args, result, index)
     emit(args, layer.data, summary, warnings)
     return 0
 

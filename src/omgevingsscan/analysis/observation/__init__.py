@@ -4,8 +4,10 @@ public ground within 100 m of the site); :mod:`.compute` measures the share of t
 seen by at least one and by at least two posts and ranks the blind spots by size and by
 distance to the site; :mod:`.cctv` turns OSM cameras into posts; :mod:`.report` runs it all
 for a scan (:func:`coverage_report`); :mod:`.layers` turns the results into frames and map
-layers. All geometry is in the scan's local metric CRS (metres, square metres); heights are
-not used. Callers import from this package.
+layers. With a terrain model in the scan, :mod:`.terrain_views` gives the view over the
+terrain and the buildings on it (posts at their height above the ground; a grid of 3D sight
+lines), else the ground is taken as flat and heights are not used. All geometry is in the
+scan's local metric CRS (metres, square metres). Callers import from this package.
 """
 
 from __future__ import annotations
@@ -25,6 +27,7 @@ from omgevingsscan.analysis.observation.compute import (
 )
 from omgevingsscan.analysis.observation.layers import blind_spots_frame, result_layers, views_frame
 from omgevingsscan.analysis.observation.report import CoverageReport, coverage_report
+from omgevingsscan.analysis.observation.terrain_views import post_view_over, post_view_terrain
 from omgevingsscan.analysis.observation.views import (
     NUDGE_M,
     TARGET_RADIUS_M,
@@ -53,6 +56,8 @@ __all__ = [
     "free_origin",
     "parse_direction",
     "post_view",
+    "post_view_over",
+    "post_view_terrain",
     "post_views",
     "result_layers",
     "target_area",

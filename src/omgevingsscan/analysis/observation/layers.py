@@ -15,13 +15,15 @@ from omgevingsscan.layers.base import VectorLayer
 
 
 def views_frame(views: Sequence[PostView], crs: str | None) -> gpd.GeoDataFrame:
-    """The views as a GeoDataFrame (uuid, name, source, area_m2) for a result layer."""
+    """The views as a GeoDataFrame (uuid, name, source, area_m2, ground_model) for a
+    result layer."""
     return gpd.GeoDataFrame(
         {
             "uuid": [v.uuid for v in views],
             "name": [v.name for v in views],
             "source": [v.source for v in views],
             "area_m2": [float(v.polygon.area) for v in views],
+            "ground_model": [v.ground_model for v in views],
         },
         geometry=[v.polygon for v in views],
         crs=crs,

@@ -15,15 +15,17 @@ from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.analysis.observation.cctv import cctv_posts
 from omgevingsscan.analysis.observation.compute import MIN_BLIND_AREA_M2, Coverage, coverage
+from omgevingsscan.analysis.observation.terrain_views import post_view_over
 from omgevingsscan.analysis.observation.views import (
     TARGET_RADIUS_M,
     PostView,
-    post_view,
     target_area,
 )
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.crs import to_wgs84
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.posts import ObservationPost
+from omgevingsscan.scan import Scan
 
 
 # -- scan level -----------------------------------------------------------------------------
@@ -46,6 +48,7 @@ class CoverageReport:
     target_radius_m: float
     site: Point
     note: str = ""
+    ground_model: str = "flat"
 
     @property
     def view_areas(self) -> dict[str, float]:
@@ -71,6 +74,11 @@ class CoverageReport:
             )
         return {
             "target": self.note,
+            "ground_model": (
+                "terrain: each post sees the people (1.6 m) in view over the terrain model"
+                if self.ground_model == "terrain"
+                else "flat (no terrain model): each post's view is the 2D isovist"
+            ),
             "target_radius_m": self.target_radius_m,
             "target_area_m2": round(c.target_area_m2, 1),
             "posts_counted": len(self.views),
@@ -100,6 +108,7 @@ def coverage_report(
     min_blind_area_m2: float = MIN_BLIND_AREA_M2,
     active_at: datetime | None = None,
     index: VisibilityIndex | None = None,
+    use_terrain: bool = True,
 ) -> CoverageReport:
     """Coverage of the scan's default target area by ``posts``.
 
@@ -120,6 +129,9 @@ def coverage_report(
         Count only posts active at this time (None: all).
     index
         A prepared :class:`VisibilityIndex` of the buildings (built when None).
+    use_terrain
+        Use the scan's terrain model when it has one (:mod:`.terrain_views`); else,
+        or without one, the ground is taken as flat.
     """
     layers = scan.layers
     buildings = scan.frame("buildings") if "buildings" in layers else gpd.GeoDataFrame(geometry=[])
@@ -132,8 +144,11 @@ def coverage_report(
     site = scan.site.point
     target = target_area(idx, site, target_radius_m, exclude=exclude)
     chosen = [p for p in posts if active_at is None or p.is_active(active_at)]
-    views = [post_view(idx, p) for p in chosen]
+    terrain = terrain_for(scan) if use_terrain and isinstance(scan, Scan) else None
+    views = [post_view_over(idx, p, terrain) for p in chosen]
     if include_cctv and "poi" in layers:
-        views += [post_view(idx, p, "cctv") for p in cctv_posts(scan.frame("poi"))]
+        cams = cctv_posts(scan.frame("poi"))
+        views += [post_view_over(idx, p, terrain, "cctv") for p in cams]
     result = coverage(target, [v.polygon for v in views], site, min_blind_area_m2=min_blind_area_m2)
-    return CoverageReport(result, views, target_radius_m, site, note)
+    model = "flat" if terrain is None else "terrain"
+    return CoverageReport(result, views, target_radius_m, site, note, model)

@@ -98,6 +98,8 @@ class PostView:
         How far ``origin`` lies from the post's position, metres.
     source
         "post" or "cctv".
+    ground_model
+        "flat" (the 2D isovist) or "terrain" (:mod:`.terrain_views`).
     """
 
     uuid: str
@@ -106,6 +108,7 @@ class PostView:
     origin: Point
     moved_m: float
     source: str = "post"
+    ground_model: str = "flat"
 
 
 def post_view(index: VisibilityIndex, post: ObservationPost, source: str = "post") -> PostView:

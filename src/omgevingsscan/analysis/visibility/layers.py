@@ -25,6 +25,7 @@ from omgevingsscan.analysis.visibility.isovist import Isovist
 from omgevingsscan.analysis.visibility.los import LineOfSight
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
 from omgevingsscan.analysis.visibility.terrain import UNCERTAIN, SightCheck
+from omgevingsscan.analysis.visibility.terrain_viewshed import TerrainViewshed, ground_model
 from omgevingsscan.analysis.visibility.viewshed import Viewshed25D
 from omgevingsscan.layers.base import LayerList, VectorLayer
 from omgevingsscan.layers.visibility import (
@@ -121,6 +122,17 @@ def viewshed_frame(
     )
 
 
+def terrain_viewshed_frame(
+    result: TerrainViewshed, crs: Any, index: VisibilityIndex | None = None
+) -> gpd.GeoDataFrame:
+    """A viewshed over terrain: the "ground" feature, an "uncertain" one, and the
+    ground model and grid cell (``ground_model`` "terrain", ``cell_m``)."""
+    frame = _uncertain_row(viewshed_frame(result, crs, index), result.uncertain)
+    frame["ground_model"] = result.ground_model
+    frame["cell_m"] = result.cell_m
+    return frame
+
+
 def exposure_frames(result: ExposureResult, crs: Any) -> tuple[gpd.GeoDataFrame, gpd.GeoDataFrame]:
     """The exposure result as (ground polygons frame, ranked positions frame); empty
     parts are left out."""
@@ -167,9 +179,14 @@ def result_layers(
 
     With ``index``, every frame records the height sources it rests on (column
     ``height_sources``), so a result computed before an import of measured heights
-    can be flagged as stale.
+    can be flagged as stale; every frame says which ground model the result rests on
+    (``ground_model``: "flat" or "terrain").
     """
     layers = _result_layers(result, crs, name=name, index=index)
+    model = ground_model(getattr(result, "nominal", result))
+    for layer in layers:
+        if "ground_model" not in layer.data:
+            layer.data["ground_model"] = model
     if index is not None and index.height_sources:
         for layer in layers:
             if "height_sources" not in layer.data:
@@ -210,6 +227,9 @@ def _result_layers(
         return [SightlineLayer(name or DEFAULT_NAMES["sightline"], sightline_frame(result, crs))]
     if isinstance(result, Isovist):
         return [ViewshedLayer(name or DEFAULT_NAMES["viewshed"], isovist_frame(result, crs))]
+    if isinstance(result, TerrainViewshed):
+        frame = terrain_viewshed_frame(result, crs, index)
+        return [ViewshedLayer(name or DEFAULT_NAMES["viewshed"], frame)]
     if isinstance(result, Viewshed25D):
         return [
             ViewshedLayer(name or DEFAULT_NAMES["viewshed"], viewshed_frame(result, crs, index))

@@ -40,6 +40,7 @@ from omgevingsscan.analysis.visibility.los import (
     check_pairs,
     line_of_sight_many,
 )
+from omgevingsscan.analysis.visibility.terrain_kernel import profile_block
 from omgevingsscan.io.terrain import Terrain
 
 VISIBLE = "visible"
@@ -47,8 +48,6 @@ BLOCKED = "blocked"
 UNCERTAIN = "uncertain"
 #: Ground closer than this (metres) under the line counts as grazing, not blocking.
 TERRAIN_TOLERANCE_M = 0.05
-#: Samples of one profile per batch.
-_PROFILE_BATCH = 2_000_000
 
 
 def building_bases(index: VisibilityIndex, terrain: Terrain | None) -> FloatArray:
@@ -83,39 +82,22 @@ def terrain_block(
         ``(n, 2)`` end points (metres); ``za``, ``zb`` the absolute eye elevations.
     raise_by
         Metres added to the ground between the ends (the uncertainty checks).
+
+    The compiled loop of :mod:`.terrain_kernel` (samples every half cell, the same as
+    its vectorised reference :func:`.terrain_kernel.profile_block_numpy`).
     """
-    n = len(a)
-    out = np.full(n, np.nan)
-    length = np.hypot(b[:, 0] - a[:, 0], b[:, 1] - a[:, 1])
-    step = terrain.cell / 2.0
-    count = np.maximum(np.ceil(length / step).astype(np.int64), 1) + 1
-    start = 0
-    while start < n:
-        stop = start + 1
-        total = int(count[start])
-        while stop < n and total + count[stop] <= _PROFILE_BATCH:
-            total += int(count[stop])
-            stop += 1
-        idx = np.arange(start, stop)
-        c = count[idx]
-        line = np.repeat(idx, c)
-        k = np.arange(len(line)) - np.repeat(np.cumsum(c) - c, c)
-        t = k / (c[line - start] - 1).clip(min=1)
-        # Leave out a cell at each end: the eyes stand there, on the ground.
-        margin = np.where(length[line] > 0, terrain.cell / np.maximum(length[line], 1e-9), 1.0)
-        inner = (t > margin) & (t < 1.0 - margin)
-        line, t = line[inner], t[inner]
-        x = a[line, 0] + t * (b[line, 0] - a[line, 0])
-        y = a[line, 1] + t * (b[line, 1] - a[line, 1])
-        z = za[line] + t * (zb[line] - za[line])
-        below = z < terrain.elevation(x, y) + raise_by - TERRAIN_TOLERANCE_M
-        if below.any():
-            first = np.full(n, np.inf)
-            np.minimum.at(first, line[below], t[below])
-            hit = np.isfinite(first)
-            out[hit] = first[hit]
-        start = stop
-    return out
+    return profile_block(
+        terrain.z,
+        terrain.x0,
+        terrain.y0,
+        terrain.cell,
+        a,
+        za,
+        b,
+        zb,
+        raise_by,
+        TERRAIN_TOLERANCE_M,
+    )
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,11 @@ the 2.5D viewshed (ground and roofs seen over lower buildings,
 the UI thread; while the point is dragged the newest position is computed next and
 older ones are skipped.
 
+With a terrain model in the scan, every viewshed is the one over the terrain
+(:func:`~omgevingsscan.analysis.visibility.terrain_viewshed.viewshed_terrain`: a grid
+of 3D sight lines, 0.2–4 s), always computed off the UI thread, with its uncertain
+ground; the panel says which ground model was used.
+
 The result is a :class:`~omgevingsscan.layers.visibility.ViewshedLayer` called
 ``viewshed`` (the working one; "Keep" renames it ``viewshed_1``, ``viewshed_2``...).
 The layer stores the observer's position (``origin_x``, ``origin_y``) next to the
@@ -28,7 +33,9 @@ from omgevingsscan.analysis.visibility import (
     Viewshed25D,
 )
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
+from omgevingsscan.analysis.visibility.terrain_viewshed import TerrainViewshed
 from omgevingsscan.errors import AnalysisInputError, OmgevingsscanError
+from omgevingsscan.io.terrain import Terrain, terrain_for
 from omgevingsscan.layers.visibility import (
     ViewshedLayer,
     put_layer,
@@ -213,20 +220,29 @@ class Viewsheds(QObject, WorkingLayerOwner):
         ).format(label, height)
 
     # -- computing ----------------------------------------------------------------------------------
+    def terrain(self) -> Terrain | None:
+        """The open scan's terrain model (None: the ground is taken as flat)."""
+        scan = getattr(self.host, "scan", None)
+        terrain = terrain_for(scan) if scan is not None else None
+        self.panel.set_terrain(terrain is not None)
+        return terrain
+
     def compute(self, q: Question) -> None:
-        """Answer ``q``: on the UI thread at eye level, in the background when elevated."""
+        """Answer ``q``: on the UI thread at eye level on flat ground, in the background
+        when elevated or over terrain."""
         index = self.host.index.index
         if index is None:
             return
         self._ticket += 1
-        if q.elevated:
+        terrain = self.terrain()
+        if q.elevated or terrain is not None:
             self.panel.result.setText(self.tr("Computing…"))
             self.show(busy=True)
             ticket = self._ticket
 
             def task() -> tuple[Isovist | Viewshed25D, float]:
                 start = time.perf_counter()
-                return answer(index, q), (time.perf_counter() - start) * 1000
+                return answer(index, q, terrain), (time.perf_counter() - start) * 1000
 
             self._live.submit((ticket, self._epoch, q, index), task)
             return
@@ -270,13 +286,25 @@ class Viewsheds(QObject, WorkingLayerOwner):
 
     def summary(self, result: Isovist | Viewshed25D) -> str:
         """What the panel says about a result."""
+        if isinstance(result, TerrainViewshed):
+            return self.tr(
+                "Visible ground over the terrain: {0:,.0f} m²; uncertain within the heights: "
+                "{1:,.0f} m² ({2:.1f} m grid, {3:,} sight lines)."
+            ).format(result.ground.area, result.uncertain.area, result.cell_m, result.tested)
+        flat = " " + self.tr("Ground taken as flat (no terrain model).")
         if isinstance(result, Isovist):
-            return self.tr("Visible ground: {0:,.0f} m²; {1} buildings in view.").format(
-                result.polygon.area, len(result.view_deg)
+            return (
+                self.tr("Visible ground: {0:,.0f} m²; {1} buildings in view.").format(
+                    result.polygon.area, len(result.view_deg)
+                )
+                + flat
             )
-        return self.tr(
-            "Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m²."
-        ).format(result.ground.area, len(result.roofs), result.roof_area)
+        return (
+            self.tr(
+                "Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m²."
+            ).format(result.ground.area, len(result.roofs), result.roof_area)
+            + flat
+        )
 
     def show(self, busy: bool = False) -> None:
         """Draw the observer's handle and the reach of the view over the map while the
@@ -316,12 +344,13 @@ class Viewsheds(QObject, WorkingLayerOwner):
                 if q is not None:
                     jobs.append((layer, q))
         if jobs:
+            terrain = self.terrain()
 
             def task() -> list[tuple[ViewshedLayer, Question, Any]]:
                 out = []
                 for layer, q in jobs:
                     try:
-                        out.append((layer, q, answer(index, q)))
+                        out.append((layer, q, answer(index, q, terrain)))
                     except AnalysisInputError as exc:
                         out.append((layer, q, exc))
                 return out

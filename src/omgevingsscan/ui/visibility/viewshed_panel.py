@@ -36,6 +36,7 @@ class ViewshedPanel(QWidget):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._terrain = False
         self.radius = QSpinBox()
         self.radius.setRange(10, 3000)
         self.radius.setSingleStep(50)
@@ -133,10 +134,23 @@ class ViewshedPanel(QWidget):
         self.keep.setEnabled(has)
         self.clear.setEnabled(has)
 
+    def set_terrain(self, terrain: bool) -> None:
+        """Say whether the viewshed is computed over a terrain model."""
+        if terrain != self._terrain:
+            self._terrain = terrain
+            self._describe_method()
+
     def _describe_method(self) -> None:
         self.direction.setEnabled(self.sector.isChecked())
         self.angle.setEnabled(self.sector.isChecked())
-        if self.height.value() > EYE_HEIGHT_M + 1e-9:
+        if self._terrain:
+            self.method.setText(
+                self.tr(
+                    "Over the terrain model: sight lines from {0:.1f} m up to a grid of points, "
+                    "past the terrain and the buildings on it; hatched where uncertain."
+                ).format(self.height.value())
+            )
+        elif self.height.value() > EYE_HEIGHT_M + 1e-9:
             self.method.setText(
                 self.tr(
                     "2.5D viewshed: the ground and roofs seen over lower buildings "

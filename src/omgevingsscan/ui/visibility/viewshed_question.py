@@ -2,7 +2,9 @@
 
 A viewshed layer keeps its question (the observer's position, height, radius and
 sector) in its frame, so it can be recomputed (:func:`question_of`). At eye level the
-answer is the exact 2D isovist; above it, the 2.5D viewshed.
+answer is the exact 2D isovist; above it, the 2.5D viewshed. When the scan has a
+terrain model, the viewshed over the terrain at every height
+(:func:`~omgevingsscan.analysis.visibility.terrain_viewshed.viewshed_terrain`).
 """
 
 from __future__ import annotations
@@ -23,8 +25,16 @@ from omgevingsscan.analysis.visibility import (
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.layers import (
     isovist_frame,
+    terrain_viewshed_frame,
     viewshed_frame,
 )
+from omgevingsscan.analysis.visibility.terrain_viewshed import (
+    FLAT,
+    TerrainViewshed,
+    default_target_height,
+    viewshed_terrain,
+)
+from omgevingsscan.io.terrain import Terrain
 from omgevingsscan.settings import EYE_HEIGHT_M
 
 XY = tuple[float, float]
@@ -45,8 +55,16 @@ class Question:
         return self.height > EYE_HEIGHT_M + 1e-9
 
 
-def answer(index: VisibilityIndex, q: Question) -> Isovist | Viewshed25D:
-    """Compute the viewshed of ``q`` (raises AnalysisInputError on bad input)."""
+def answer(
+    index: VisibilityIndex, q: Question, terrain: Terrain | None = None
+) -> Isovist | Viewshed25D:
+    """Compute the viewshed of ``q`` (raises AnalysisInputError on bad input); over
+    ``terrain`` when given (a :class:`TerrainViewshed`)."""
+    if terrain is not None:
+        target = default_target_height(q.height)
+        return viewshed_terrain(
+            index, terrain, q.origin, q.height, q.radius, sector=q.sector, target_height=target
+        )
     if q.elevated:
         return viewshed_25d(index, q.origin, q.height, q.radius, sector=q.sector)
     return isovist_ex(index, q.origin, q.radius, sector=q.sector)
@@ -58,8 +76,12 @@ def viewshed_layer_frame(
     """The layer frame of a viewshed, with the observer's position for recomputing."""
     if isinstance(result, Isovist):
         frame = isovist_frame(result, crs, observer_height=q.height)
+    elif isinstance(result, TerrainViewshed):
+        frame = terrain_viewshed_frame(result, crs, index)
     else:
         frame = viewshed_frame(result, crs, index)
+    if "ground_model" not in frame:
+        frame["ground_model"] = FLAT
     frame["origin_x"] = q.origin[0]
     frame["origin_y"] = q.origin[1]
     return frame
