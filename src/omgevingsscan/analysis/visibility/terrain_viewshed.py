@@ -16,7 +16,8 @@ Method (a grid of targets, each tested with that model)
   DEM cell, kept within 1–2 m (:data:`MIN_CELL_M`, :data:`MAX_CELL_M`), and grown
   so that the disc of the radius holds at most :data:`MAX_TARGETS` cells (about
   2.5 m at 500 m, 5 m at 1,000 m, 10.6 m at 3,000 m). Cells whose centre lies in a
-  building are not ground and are not tested; roofs are not computed over terrain.
+  building (grown by 2.5 cm, as in :mod:`.viewshed`) are not ground and are not
+  tested; roofs are not computed over terrain.
 - A bound first: a building whose top, at its *low* height, stands above the eye
   and above every target in reach blocks every line that crosses it, so the exact
   2D isovist among such buildings (:func:`.isovist.isovist_ex`) bounds the view at
@@ -130,7 +131,7 @@ class TerrainViewshed(Viewshed25D):
     def verdict_at(self, x: float, y: float) -> str:
         """The verdict of the cell holding map point ``(x, y)``: "visible",
         "uncertain", "blocked", "building" or "out"."""
-        col, row = ~self.transform * (x, y)
+        col, row = ~self.transform @ (x, y)
         r, c = math.floor(row), math.floor(col)
         if not (0 <= r < self.codes.shape[0] and 0 <= c < self.codes.shape[1]):
             return "out"
@@ -144,8 +145,8 @@ class TerrainViewshed(Viewshed25D):
 
     def cell_centre(self, x: float, y: float) -> tuple[float, float]:
         """Centre (map metres) of the cell holding ``(x, y)``."""
-        col, row = ~self.transform * (x, y)
-        cx, cy = self.transform * (math.floor(col) + 0.5, math.floor(row) + 0.5)
+        col, row = ~self.transform @ (x, y)
+        cx, cy = self.transform @ (math.floor(col) + 0.5, math.floor(row) + 0.5)
         return float(cx), float(cy)
 
     def describe(self) -> str:
@@ -276,8 +277,10 @@ def viewshed_terrain(
 
     codes = np.full(gx.shape, CODE_OUT, dtype=np.uint8)
     reach = shapely.contains_xy(area.buffer(size), gx, gy)
-    near = index._footprint_tree.query(area, predicate="intersects")
-    blocks = shapely.union_all(index.footprints[near]) if len(near) else Polygon()
+    # Footprints grown by half the index's gap (2.5 cm), as the exact viewshed's: a
+    # target on a wall would see through its building by the sight lines' window rule.
+    near = index._grown_tree.query(area, predicate="intersects")
+    blocks = shapely.union_all(index.grown[near]) if len(near) else Polygon()
     shapely.prepare(blocks)
     inside = reach & shapely.contains_xy(blocks, gx, gy)
     codes[inside] = CODE_BUILDING
