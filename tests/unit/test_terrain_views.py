@@ -122,7 +122,7 @@ def test_a_ridge_hides_the_ground_behind_it(tmp_path: Path) -> None:
 def test_hilltop_observer_sees_over_a_low_building(tmp_path: Path) -> None:
     """The observer stands on a 30 m hill west of a 6 m building; the street behind the
     building is in view over its roof, though on flat ground the building hides it."""
-    scan = _valley([(40, -10, 20, 6.0)])
+    scan = _valley([(40, -10, 20, 6.0), (-60, 30, 15, 40.0)])  # and a tower west
     cx, cy = scan.site.x, scan.site.y
     hill: Ground = lambda dx, dy: 30.0 * np.clip(1 - np.hypot(dx, dy) / 30.0, 0, 1)  # noqa: E731
     terrain = _dem(scan, tmp_path / "hill.tif", hill)
@@ -205,7 +205,7 @@ def test_flat_dem_gives_the_exact_flat_viewshed_to_a_cell(demo_scan, tmp_path: P
     terrain = terrain_io.read_dem(path, demo_scan.crs, terrain_io.study_bounds(demo_scan))
     origin = _open_point(index, cx - 30, cy)
     exact = viewshed_25d(index, origin, 10.0, 150.0, roofs=False)
-    grid = viewshed_terrain(index, terrain, origin, 10.0, 150.0)
+    grid = viewshed_terrain(index, terrain, origin, 10.0, 150.0, target_height=0.0)
     band = exact.ground.boundary.buffer(grid.cell_m)
     assert exact.ground.symmetric_difference(grid.ground).difference(band).area < 1.0
     assert grid.ground.area == pytest.approx(exact.ground.area, rel=0.03)

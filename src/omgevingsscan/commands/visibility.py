@@ -48,7 +48,7 @@ from omgevingsscan.analysis.visibility.layers import (
 from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
 from omgevingsscan.analysis.visibility.terrain import sight_line
 from omgevingsscan.analysis.visibility.terrain_viewshed import (
-    default_target_height,
+    TARGET_HEIGHT_M,
     viewshed_terrain,
 )
 from omgevingsscan.commands.common import (
@@ -247,7 +247,7 @@ def _viewshed_over_terrain(
     its uncertain ground; no roofs)."""
     x, y, h = at
     radius, sector = check_radius(args.radius), parse_sector(args.sector)
-    target = default_target_height(h)
+    target = TARGET_HEIGHT_M
     result = viewshed_terrain(index, terrain, (x, y), max(h, 1e-3), radius, sector=sector,
                               target_height=target)  # fmt: skip
     (layer,) = result_layers(result, scan.crs, name=_name(args), index=index)

@@ -72,6 +72,11 @@ BATCH = 8_000
 #: Codes of :attr:`TerrainViewshed.codes`.
 CODE_OUT, CODE_VISIBLE, CODE_UNCERTAIN, CODE_BLOCKED, CODE_BUILDING = 0, 1, 2, 3, 4
 _CODE_OF = {VISIBLE: CODE_VISIBLE, UNCERTAIN: CODE_UNCERTAIN, BLOCKED: CODE_BLOCKED}
+#: What a viewshed over terrain looks at by default: the eyes of a person standing
+#: there (m above the ground). Not the ground itself: the sight lines' terrain check
+#: raises the ground between the ends by its uncertainty, so a ground target seen at a
+#: grazing angle would always be *uncertain* (a bump of ±sigma just before it).
+TARGET_HEIGHT_M = EYE_HEIGHT_M
 #: The ground models a result can rest on.
 FLAT, TERRAIN = "flat", "terrain"
 
@@ -202,7 +207,7 @@ def viewshed_terrain(
     radius: float,
     *,
     sector: tuple[float, float] | None = None,
-    target_height: float = 0.0,
+    target_height: float = TARGET_HEIGHT_M,
     k: float = 1.0,
     cell: float | None = None,
     within: BaseGeometry | None = None,
@@ -225,8 +230,8 @@ def viewshed_terrain(
     sector
         ``(direction_deg, angle_deg)``, compass bearing and opening, or None.
     target_height
-        Height (m) above the ground of the points looked at (0: the ground itself;
-        1.6: the eyes of people standing there).
+        Height (m) above the ground of the points looked at (default 1.6: the eyes
+        of people standing there, see :data:`TARGET_HEIGHT_M`; 0: the ground itself).
     k
         Uncertainties (``sigma``) moved for the low and high heights.
     cell
@@ -337,13 +342,6 @@ def viewshed_terrain(
     )
 
 
-def default_target_height(observer_height: float) -> float:
-    """What a viewshed over terrain looks at: from eye level, the eyes of people standing
-    there (:data:`~omgevingsscan.settings.EYE_HEIGHT_M`, the meaning of the 2D isovist
-    on flat ground); from higher up, the ground itself (as :func:`.viewshed_25d`)."""
-    return EYE_HEIGHT_M if observer_height <= EYE_HEIGHT_M + 1e-9 else 0.0
-
-
 def ground_model(result: object) -> str:
     """ "terrain" for results computed over a terrain model, else "flat"."""
     if hasattr(result, "flat_ground"):  # a sight line (:class:`.terrain.SightCheck`)
@@ -354,9 +352,9 @@ def ground_model(result: object) -> str:
 __all__ = [
     "FLAT",
     "MAX_TARGETS",
+    "TARGET_HEIGHT_M",
     "TERRAIN",
     "TerrainViewshed",
-    "default_target_height",
     "grid_cell",
     "ground_model",
     "viewshed_terrain",

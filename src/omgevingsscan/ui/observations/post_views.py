@@ -8,6 +8,12 @@ thread (:func:`~omgevingsscan.analysis.visibility.index_for`, cached and shared 
 other visibility tools; about 0.5 s for the demo scan). Until then, and for a post whose
 view cannot be computed, the unclipped cone is drawn dashed. A clipped view then takes a
 few milliseconds, so a post being dragged shows its view live (:meth:`PostViews.preview`).
+
+With a terrain model in the scan, each settled view is then computed again over the
+terrain (:func:`~omgevingsscan.analysis.observation.post_view_terrain`, a grid of 3D
+sight lines, about a second for a 100 m post) in a background job; the layer's
+``ground_model`` column says which each view is ("flat" until then, and while a post is
+dragged).
 """
 
 from __future__ import annotations
@@ -21,10 +27,11 @@ from PySide6.QtCore import QCoreApplication, QEventLoop, QObject, QThread, QTime
 from shapely.geometry import Point
 from shapely.geometry.base import BaseGeometry
 
-from omgevingsscan.analysis.observation import cctv_posts, post_view
+from omgevingsscan.analysis.observation import cctv_posts, post_view, post_view_terrain
 from omgevingsscan.analysis.visibility import index_for
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.errors import OmgevingsscanError
+from omgevingsscan.io.terrain import Terrain, terrain_for
 from omgevingsscan.layers.base import VectorLayer
 from omgevingsscan.layers.posts import ObservationPost, PostsLayer, PostViewsLayer
 from omgevingsscan.scan import Scan
@@ -64,6 +71,7 @@ class PostViews(QObject):
         self._cctv: list[View] = []
         self._preview: dict[str, ObservationPost] = {}
         self._index_job: Job | None = None
+        self._terrain_job: Job | None = None
         self._old_jobs: list[Job] = []
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
@@ -78,6 +86,7 @@ class PostViews(QObject):
                 signal.disconnect(self._schedule)
             self.posts.events.removed.disconnect(self._schedule)
         if self.scan is not None and self.scan is not scan:
+            self._stop_terrain_job()
             self.index = None
             self._cctv = []
             self.views = {}
@@ -98,6 +107,7 @@ class PostViews(QObject):
     def close(self) -> None:
         """Stop following and wait for the background preparation."""
         self.bind(None, None)
+        self._stop_terrain_job()
         for job in list(self._old_jobs):
             finish_job(job)
 
@@ -126,6 +136,8 @@ class PostViews(QObject):
     def _forget_job(self, job: Job) -> None:
         if job is self._index_job:
             self._index_job = None
+        if job is self._terrain_job:
+            self._terrain_job = None
         if job in self._old_jobs:
             self._old_jobs.remove(job)
 
@@ -174,6 +186,69 @@ class PostViews(QObject):
             self._cctv = [self.view_of(c, "cctv") for c in cams]
         self._write()
         self.changed.emit()
+        self._start_terrain_job()
+
+    # -- over terrain -----------------------------------------------------------------------------
+    def terrain(self) -> Terrain | None:
+        """The scan's terrain model (None: the ground is taken as flat)."""
+        return terrain_for(self.scan) if self.scan is not None else None
+
+    def _stop_terrain_job(self) -> None:
+        job = self._terrain_job
+        if job is not None:
+            job.succeeded.disconnect(self._on_terrain_views)
+            job.cancel()
+            self._old_jobs.append(job)
+            self._terrain_job = None
+
+    def _start_terrain_job(self) -> None:
+        """Compute the flat views again over the terrain, in the background."""
+        terrain, index = self.terrain(), self.index
+        todo = [v for v in [*self.views.values(), *self._cctv] if v.clipped]
+        todo = [v for v in todo if v.ground_model == "flat"]
+        if terrain is None or index is None or not todo:
+            return
+        self._stop_terrain_job()
+
+        def task(_progress: Any, cancelled: Any) -> list[View]:
+            out = []
+            for v in todo:
+                if cancelled():
+                    break
+                try:
+                    t = post_view_terrain(index, terrain, v.post, v.source)
+                except (OmgevingsscanError, ValueError):
+                    continue  # the flat view stays, and says so
+                out.append(View(v.post, t.polygon, True, "", t.origin, v.source, "terrain"))
+            return out
+
+        job = Job(task, "post views over terrain", self)
+        job.succeeded.connect(self._on_terrain_views)
+        job.done.connect(lambda: self._forget_job(job))
+        self._terrain_job = job
+        job.start()
+
+    def _on_terrain_views(self, views: list[View]) -> None:
+        changed = False
+        for v in views:
+            if v.source == "cctv":
+                at = next((i for i, c in enumerate(self._cctv) if c.post.uuid == v.post.uuid), None)
+                if at is not None:
+                    self._cctv[at], changed = v, True
+                continue
+            old = self.views.get(v.post.uuid)
+            if old is not None and _same_view(old.post, v.post):
+                self.views[v.post.uuid], changed = replace(v, post=old.post), True
+        if changed:
+            self._write()
+            self.changed.emit()
+
+    def wait_for_terrain(self, ms: int = 60000) -> bool:
+        """Wait until the views over terrain are done (tests, screenshots)."""
+        job = self._terrain_job
+        if job is not None:
+            finish_job(job, ms)
+        return self._terrain_job is None
 
     def preview(self, post: ObservationPost | None, uuid: str = "") -> None:
         """Show ``post`` (a changed copy of a post being dragged) live; None ends it."""
@@ -224,6 +299,7 @@ class PostViews(QObject):
                 "moved_m": [round(r.moved_m, 2) for r in rows],
                 "area_m2": [round(float(r.polygon.area), 1) for r in rows],
                 "problem": [r.problem for r in rows],
+                "ground_model": [r.ground_model for r in rows],
             },
             geometry=[r.polygon for r in rows],
             crs=scan.crs,
@@ -259,6 +335,7 @@ class View:
     problem: str
     origin: Point
     source: str = "post"
+    ground_model: str = "flat"
 
     @property
     def moved_m(self) -> float:
@@ -281,4 +358,5 @@ def _same_view(a: ObservationPost, b: ObservationPost) -> bool:
         and a.direction_deg == b.direction_deg
         and a.fov_deg == b.fov_deg
         and a.range_m == b.range_m
+        and a.height_m == b.height_m
     )

@@ -30,8 +30,8 @@ from omgevingsscan.analysis.visibility.layers import (
 )
 from omgevingsscan.analysis.visibility.terrain_viewshed import (
     FLAT,
+    TARGET_HEIGHT_M,
     TerrainViewshed,
-    default_target_height,
     viewshed_terrain,
 )
 from omgevingsscan.io.terrain import Terrain
@@ -61,7 +61,7 @@ def answer(
     """Compute the viewshed of ``q`` (raises AnalysisInputError on bad input); over
     ``terrain`` when given (a :class:`TerrainViewshed`)."""
     if terrain is not None:
-        target = default_target_height(q.height)
+        target = TARGET_HEIGHT_M
         return viewshed_terrain(
             index, terrain, q.origin, q.height, q.radius, sector=q.sector, target_height=target
         )
