@@ -649,32 +649,42 @@
 <context>
     <name>Exposure</name>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="281" />
+        <location filename="../../ui/visibility/exposure.py" line="282" />
         <source>Compute the exposure of the site</source>
         <translation>Zichtbaarheid van het object berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="283" />
+        <location filename="../../ui/visibility/exposure.py" line="284" />
         <source>Recompute the exposure</source>
         <translation>Zichtbaarheid opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="294" />
+        <location filename="../../ui/visibility/exposure.py" line="295" />
         <source>Not computed yet. The result shows who can see the site, and from where.</source>
         <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="301" />
+        <location filename="../../ui/visibility/exposure.py" line="303" />
+        <source>Ground taken as flat: the exposure does not use the terrain model yet.</source>
+        <translation>Maaiveld als vlak aangenomen: de blootstelling gebruikt het terreinmodel nog niet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="305" />
+        <source>Ground taken as flat (no terrain model).</source>
+        <translation>Maaiveld als vlak aangenomen (geen terreinmodel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="308" />
         <source>Public ground with a view of the façade: {0:,.0f} m² ({1:,.0f} m² at eye level, {2:,.0f} m² of the upper façade only). {3} overlook positions: {4} buildings, {5} waiting spots.</source>
         <translation>Openbare grond met zicht op de gevel: {0:,.0f} m² ({1:,.0f} m² op ooghoogte, {2:,.0f} m² alleen op het bovenste deel van de gevel). {3} uitkijkposities: {4} gebouwen, {5} wachtplekken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="312" />
+        <location filename="../../ui/visibility/exposure.py" line="321" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="332" />
+        <location filename="../../ui/visibility/exposure.py" line="341" />
         <source>Computing the exposure of the site</source>
         <translation>De zichtbaarheid van het object wordt berekend</translation>
     </message>
@@ -682,128 +692,128 @@
 <context>
     <name>ExposurePanel</name>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="100" />
+        <location filename="../../ui/visibility/exposure.py" line="101" />
         <source>Compute the exposure of the site</source>
         <extracomment>What the background job hands back: the result and its two layer frames. Names (and kinds) of the exposure layers. Zoom when a position is chosen: at most this many metres per pixel.</extracomment>
         <translation>Zichtbaarheid van het object berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="102" />
+        <location filename="../../ui/visibility/exposure.py" line="103" />
         <source>From where can the site be seen? Public ground and overlook positions</source>
         <translation>Van waar is het object te zien? Openbare grond en uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="105" />
+        <location filename="../../ui/visibility/exposure.py" line="106" />
         <source>Not computed yet. The result shows who can see the site, and from where.</source>
         <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="111" />
+        <location filename="../../ui/visibility/exposure.py" line="112" />
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="111" />
+        <location filename="../../ui/visibility/exposure.py" line="112" />
         <source>Kind</source>
         <translation>Soort</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="111" />
+        <location filename="../../ui/visibility/exposure.py" line="112" />
         <source>Distance</source>
         <translation>Afstand</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="111" />
+        <location filename="../../ui/visibility/exposure.py" line="112" />
         <source>In view</source>
         <translation>In zicht</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="112" />
+        <location filename="../../ui/visibility/exposure.py" line="113" />
         <source>Name</source>
         <translation>Naam</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="112" />
+        <location filename="../../ui/visibility/exposure.py" line="113" />
         <source>Note</source>
         <translation>Opmerking</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="115" />
+        <location filename="../../ui/visibility/exposure.py" line="116" />
         <source>Buildings: length of their façade with a view of the site. Waiting spots: width of the site's façade in view, in degrees.</source>
         <translation>Gebouwen: lengte van hun gevel met zicht op het object. Wachtplekken: breedte van de gevel van het object die in zicht is, in graden.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="118" />
+        <location filename="../../ui/visibility/exposure.py" line="119" />
         <source>Overlook positions</source>
         <translation>Uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="129" />
+        <location filename="../../ui/visibility/exposure.py" line="130" />
         <source>With the height uncertainty (3x longer)</source>
         <translation>Met de onzekerheid van de hoogten (3x langer)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="131" />
+        <location filename="../../ui/visibility/exposure.py" line="132" />
         <source>Also at the low and high building heights: the range of the area and which positions are uncertain</source>
         <translation>Ook bij de lage en hoge gebouwhoogten: de bandbreedte van het gebied en welke posities onzeker zijn</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="148" />
+        <location filename="../../ui/visibility/exposure.py" line="149" />
         <source>Building</source>
         <translation>Gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="150" />
+        <location filename="../../ui/visibility/exposure.py" line="151" />
         <source>Parking</source>
         <translation>Parkeerplaats</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="151" />
+        <location filename="../../ui/visibility/exposure.py" line="152" />
         <source>Bridge</source>
         <translation>Brug</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="152" />
+        <location filename="../../ui/visibility/exposure.py" line="153" />
         <source>Bus or tram stop</source>
         <translation>Bus- of tramhalte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="153" />
+        <location filename="../../ui/visibility/exposure.py" line="154" />
         <source>Bench</source>
         <translation>Bankje</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="154" />
+        <location filename="../../ui/visibility/exposure.py" line="155" />
         <source>Terrace</source>
         <translation>Terras</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="163" />
+        <location filename="../../ui/visibility/exposure.py" line="164" />
         <source>only from the top floor</source>
         <translation>alleen vanaf de bovenste verdieping</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="165" />
+        <location filename="../../ui/visibility/exposure.py" line="166" />
         <source>sees only the upper façade</source>
         <translation>ziet alleen het bovenste deel van de gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="169" />
+        <location filename="../../ui/visibility/exposure.py" line="170" />
         <source>façade seen from {0:.1f} m up</source>
         <translation>gevel in zicht vanaf {0:.1f} m hoogte</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="171" />
+        <location filename="../../ui/visibility/exposure.py" line="172" />
         <source>UNCERTAIN within the building heights</source>
         <translation>ONZEKER binnen de gebouwhoogten</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="197" />
+        <location filename="../../ui/visibility/exposure.py" line="198" />
         <source>{0:.0f} m façade</source>
         <translation>{0:.0f} m gevel</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="199" />
+        <location filename="../../ui/visibility/exposure.py" line="200" />
         <source>{0:.0f}° view</source>
         <translation>{0:.0f}° zicht</translation>
     </message>
@@ -3485,72 +3495,77 @@
 <context>
     <name>ViewshedPanel</name>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="44" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="45" />
         <source>Only a sector</source>
         <translation>Alleen een sector</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="49" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="50" />
         <source>Direction of view: 0° north, 90° east</source>
         <translation>Kijkrichting: 0° noord, 90° oost</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="54" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="55" />
         <source>Width of the sector</source>
         <translation>Breedte van de sector</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="59" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="60" />
         <source>Choose the viewshed tool (V) and click a point.</source>
         <translation>Kies het zichtveldgereedschap (V) en klik een punt aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="67" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="68" />
         <source>Keep as layer</source>
         <translation>Bewaren als laag</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="69" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="70" />
         <source>Keep this viewshed as its own layer; the next one starts afresh</source>
         <translation>Dit zichtveld als eigen laag bewaren; het volgende begint opnieuw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="71" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="72" />
         <source>Clear</source>
         <translation>Wissen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="72" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="73" />
         <source>Recompute all</source>
         <translation>Alles opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="73" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="74" />
         <source>Compute every viewshed layer again</source>
         <translation>Alle zichtveldlagen opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="79" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="80" />
         <source>Radius:</source>
         <translation>Straal:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="80" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="81" />
         <source>Sector:</source>
         <translation>Sector:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="81" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="82" />
         <source>Observer:</source>
         <translation>Waarnemer:</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="142" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="149" />
+        <source>Over the terrain model: sight lines from {0:.1f} m up to a grid of points, past the terrain and the buildings on it; hatched where uncertain.</source>
+        <translation>Over het terreinmodel: zichtlijnen vanaf {0:.1f} m hoogte naar een raster van punten, langs het terrein en de gebouwen erop; gearceerd waar onzeker.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/viewshed_panel.py" line="156" />
         <source>2.5D viewshed: the ground and roofs seen over lower buildings from {0:.1f} m up.</source>
         <translation>2,5D-zichtveld: de grond en daken die vanaf {0:.1f} m hoogte over lagere gebouwen heen te zien zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed_panel.py" line="147" />
+        <location filename="../../ui/visibility/viewshed_panel.py" line="161" />
         <source>Exact 2D isovist among the building footprints.</source>
         <translation>Exacte 2D-isovist tussen de gebouwcontouren.</translation>
     </message>
@@ -3558,7 +3573,7 @@
 <context>
     <name>ViewshedTool</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="68" />
+        <location filename="../../ui/visibility/viewshed.py" line="75" />
         <source>Click a point to see what is visible from it; drag it to move it.</source>
         <extracomment>Name (and kind) of the working viewshed layer.</extracomment>
         <translation>Klik een punt aan om te zien wat er vandaar zichtbaar is; sleep het om het te verplaatsen.</translation>
@@ -3567,38 +3582,48 @@
 <context>
     <name>Viewsheds</name>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="151" />
+        <location filename="../../ui/visibility/viewshed.py" line="158" />
         <source>Click a point.</source>
         <extracomment>Where the point is being dragged when that spot is refused (in a building). Milliseconds of the last 2D update on the UI thread (the drag frame cost). Milliseconds of the last 2.5D computation in the background. Bumped when the working viewshed is dropped: late answers for it are ignored.</extracomment>
         <translation>Klik een punt aan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="179" />
+        <location filename="../../ui/visibility/viewshed.py" line="186" />
         <source>Preparing the buildings… the view is computed as soon as they are ready.</source>
         <translation>De gebouwen worden voorbereid… het zicht wordt berekend zodra ze klaar zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="209" />
+        <location filename="../../ui/visibility/viewshed.py" line="216" />
         <source>an unnamed building</source>
         <translation>een naamloos gebouw</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="211" />
+        <location filename="../../ui/visibility/viewshed.py" line="218" />
         <source>This point lies inside {0} ({1:.1f} m high). Choose a point in open space, or raise the observer above its roof to look from the roof.</source>
         <translation>Dit punt ligt in {0} ({1:.1f} m hoog). Kies een punt in de open ruimte, of zet de waarnemer hoger dan het dak om vanaf het dak te kijken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="223" />
+        <location filename="../../ui/visibility/viewshed.py" line="239" />
         <source>Computing…</source>
         <translation>Bezig met berekenen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="274" />
+        <location filename="../../ui/visibility/viewshed.py" line="291" />
+        <source>Visible ground over the terrain: {0:,.0f} m²; uncertain within the heights: {1:,.0f} m² ({2:.1f} m grid, {3:,} sight lines).</source>
+        <translation>Zichtbare grond over het terrein: {0:,.0f} m²; onzeker binnen de hoogtes: {1:,.0f} m² (raster van {2:.1f} m, {3:,} zichtlijnen).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/viewshed.py" line="294" />
+        <source>Ground taken as flat (no terrain model).</source>
+        <translation>Maaiveld als vlak aangenomen (geen terreinmodel).</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/viewshed.py" line="297" />
         <source>Visible ground: {0:,.0f} m²; {1} buildings in view.</source>
         <translation>Zichtbare grond: {0:,.0f} m²; {1} gebouwen in zicht.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/viewshed.py" line="278" />
+        <location filename="../../ui/visibility/viewshed.py" line="304" />
         <source>Visible ground: {0:,.0f} m²; roofs of {1} lower buildings: {2:,.0f} m².</source>
         <translation>Zichtbare grond: {0:,.0f} m²; daken van {1} lagere gebouwen: {2:,.0f} m².</translation>
     </message>

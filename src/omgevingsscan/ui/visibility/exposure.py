@@ -33,6 +33,7 @@ from shapely.geometry import Point
 from omgevingsscan.analysis.visibility import ExposureResult, exposure_for_scan
 from omgevingsscan.analysis.visibility.layers import exposure_frames, result_layers
 from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.base import Layer
 from omgevingsscan.layers.visibility import (
     ExposureLayer,
@@ -297,11 +298,19 @@ class Exposure(QObject):
         eye, upper = parts.get("eye_level", 0.0), parts.get("upper_facade", 0.0)
         data = self._layer.data
         buildings = int((data["kind"] == "building").sum()) if len(data) else 0
+        scan = getattr(self.host, "scan", None)
+        flat = (
+            self.tr("Ground taken as flat: the exposure does not use the terrain model yet.")
+            if scan is not None and terrain_for(scan) is not None
+            else self.tr("Ground taken as flat (no terrain model).")
+        )
         return self.tr(
             "Public ground with a view of the façade: {0:,.0f} m² ({1:,.0f} m² at eye level, "
             "{2:,.0f} m² of the upper façade only). {3} overlook positions: {4} buildings, "
             "{5} waiting spots."
-        ).format(eye + upper, eye, upper, len(data), buildings, len(data) - buildings)
+        ).format(eye + upper, eye, upper, len(data), buildings, len(data) - buildings) + (
+            " " + flat
+        )
 
     # -- computing --------------------------------------------------------------------------------
     def run(self) -> Any:
