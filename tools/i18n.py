@@ -794,7 +794,6 @@ NL: dict[str, str] = {
     "UNCERTAIN: the answer flips within the height uncertainty.": "ONZEKER: het antwoord kantelt binnen de onzekerheid van de hoogten.",
     "Ground taken as flat (no terrain model).": "Maaiveld als vlak aangenomen (geen terreinmodel).",
     "Over the terrain model.": "Over het terreinmodel.",
-    "Ground taken as flat: the exposure does not use the terrain model yet.": "Maaiveld als vlak aangenomen: de blootstelling gebruikt het terreinmodel nog niet.",
     "Visible ground over the terrain: {0:,.0f} m²; uncertain within the heights: {1:,.0f} m² ({2:.1f} m grid, {3:,} sight lines).": "Zichtbare grond over het terrein: {0:,.0f} m²; onzeker binnen de hoogtes: {1:,.0f} m² (raster van {2:.1f} m, {3:,} zichtlijnen).",
     "Over the terrain model: sight lines from {0:.1f} m up to a grid of points, past the terrain and the buildings on it; hatched where uncertain.": "Over het terreinmodel: zichtlijnen vanaf {0:.1f} m hoogte naar een raster van punten, langs het terrein en de gebouwen erop; gearceerd waar onzeker.",
     "The terrain blocks the view.": "Het terrein blokkeert het zicht.",

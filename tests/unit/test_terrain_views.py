@@ -330,3 +330,48 @@ def test_cli_viewshed_over_terrain(
     assert "over the terrain model" in out.err
     saved = gpd.read_file(scan_path, layer="viewshed")
     assert set(saved["ground_model"]) == {"terrain"}
+
+
+# -- exposure over terrain ----------------------------------------------------------------
+def test_exposure_ground_shrinks_behind_a_ridge(tmp_path: Path) -> None:
+    """The town hall (15 m) with a 25 m ridge 80 m east of it: the ground behind the
+    ridge sees the façade on flat ground, not over the terrain; a spot and a house
+    behind the ridge drop out, those in front stay."""
+    from omgevingsscan.analysis.visibility import exposure_for_scan
+    from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
+    from omgevingsscan.analysis.visibility.terrain_exposure import TerrainExposure
+
+    scan = _valley([(-10, -10, 20, 15.0), (40, 30, 10, 12.0), (130, 30, 10, 12.0)])
+    cx, cy = scan.site.x, scan.site.y
+    spots = gpd.GeoDataFrame(
+        {"category": ["bench", "bench"], "osm_id": ["n1", "n2"], "name": ["near", "far"]},
+        geometry=[Point(cx + 50, cy - 20), Point(cx + 140, cy - 20)],
+        crs=scan.crs,
+    )
+    flat = exposure_for_scan(scan, spots=spots)
+    assert not isinstance(flat, TerrainExposure)
+    flat_dem = _dem(scan, tmp_path / "flat.tif", lambda dx, dy: 0 * dx)
+    terrain_io.set_terrain(scan, flat_dem)
+    level = exposure_for_scan(scan, spots=spots)
+    assert isinstance(level, TerrainExposure) and level.ground_model == "terrain"
+    # On a flat DEM the raster answer is the exact flat one to within its cells.
+    assert level.ground.area == pytest.approx(flat.ground.area, rel=0.05)
+    behind = box(cx + 100, cy - 60, cx + 200, cy + 60)
+    assert level.ground.intersection(behind).area > 0.5 * flat.ground.intersection(behind).area
+    terrain_io.set_terrain(scan, _dem(scan, tmp_path / "ridge.tif", _ridge(80.0)))
+    hilly = exposure_for_scan(scan, spots=spots)
+    assert flat.ground.intersection(behind).area > 1000.0
+    assert hilly.ground.intersection(behind).area < 0.02 * flat.ground.intersection(behind).area
+    front = box(cx + 15, cy - 60, cx + 60, cy + 60)
+    assert hilly.ground.intersection(front).area > 0.8 * flat.ground.intersection(front).area
+    names = set(hilly.positions["name"])
+    assert "near" in names and "far" not in names and "B1" in names and "B2" not in names
+    assert {"B1", "B2"} <= set(level.positions["name"])
+    assert hilly.cells > 1000 and "terrain" in hilly.notes[0]
+    # The range: the ground seen at the high heights lies within that at the low.
+    ranged = exposure_range_for_scan(scan, spots=spots)
+    least, most = ranged.area_range_m2
+    assert least <= ranged.nominal.ground.area <= most
+    (ground_layer, positions) = result_layers(ranged, scan.crs)
+    assert set(ground_layer.data["ground_model"]) == {"terrain"}
+    assert "certainty" in positions.data

@@ -318,7 +318,8 @@ def run_exposure(args: argparse.Namespace) -> int:
         "ground_model": (
             "flat (no terrain model)"
             if terrain_for(scan) is None
-            else "flat: exposure does not use the terrain model yet (sight lines do)"
+            else f"terrain ({terrain_for(scan).source}); grid of {result.cell_m:.2f} m, "  # type: ignore[union-attr]
+            f"{result.cells:,} cells, {result.seconds:.1f} s"
         ),
         "notes": result.notes,
     }

@@ -4,7 +4,9 @@
   the same object) the :class:`VisibilityIndex` of a scan.
 - :func:`public_ground_from_layers` and :func:`waiting_spots_from_layers` turn OSM
   layers into the inputs of :func:`exposure`.
-- :func:`exposure_for_scan` runs the exposure analysis on a scan.
+- :func:`exposure_for_scan` runs the exposure analysis on a scan: over its terrain
+  model when it has one (:func:`.terrain_exposure.exposure_terrain`), else on flat
+  ground (:func:`.exposure.exposure`).
 
 Metres in the scan's local CRS throughout. No Qt here.
 """
@@ -26,7 +28,9 @@ from shapely.ops import nearest_points
 from omgevingsscan.analysis.visibility.certainty import ExposureRange, exposure_range
 from omgevingsscan.analysis.visibility.exposure import ExposureResult, exposure
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
+from omgevingsscan.analysis.visibility.terrain_exposure import exposure_terrain
 from omgevingsscan.errors import AnalysisInputError
+from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.validity import valid_geometries
 from omgevingsscan.scan import Scan
 
@@ -214,6 +218,24 @@ def waiting_spots_from_layers(scan: Scan) -> gpd.GeoDataFrame:
     return out
 
 
+#: Options of :func:`.exposure.exposure` that the exposure over terrain takes too.
+_TERRAIN_OPTIONS = (
+    "eye_height",
+    "facade_height",
+    "spacing",
+    "top_spacing",
+    "window_spacing",
+    "progress",
+    "cancelled",
+)
+
+
+def _terrain_options(kwargs: dict[str, Any]) -> dict[str, Any]:
+    """The keyword arguments of :func:`exposure` that :func:`exposure_terrain` takes
+    (``min_facade_m`` has no counterpart over terrain)."""
+    return {k: v for k, v in kwargs.items() if k in _TERRAIN_OPTIONS}
+
+
 def exposure_range_for_scan(
     scan: Scan, index: VisibilityIndex | None = None, *, k: float = 1.0, **kwargs: Any
 ) -> ExposureRange:
@@ -226,6 +248,13 @@ def exposure_range_for_scan(
         public = public_ground_from_layers(scan, idx)
         public = None if public.is_empty else public
     spots = kwargs.pop("spots") if "spots" in kwargs else waiting_spots_from_layers(scan)
+    terrain = terrain_for(scan)
+    if terrain is not None:
+        over = exposure_terrain(
+            idx, terrain, scan.site.point, scan.study_area.polygon, public_ground=public,
+            spots=spots, k=k, **_terrain_options(kwargs),
+        )  # fmt: skip
+        return ExposureRange(over, over.least, over.most)
     return exposure_range(
         idx,
         scan.site.point,
@@ -240,7 +269,9 @@ def exposure_range_for_scan(
 def exposure_for_scan(
     scan: Scan, index: VisibilityIndex | None = None, **kwargs: Any
 ) -> ExposureResult:
-    """Run :func:`exposure` for the scan's site, study area, public ground and spots.
+    """Run :func:`exposure` for the scan's site, study area, public ground and spots;
+    over the scan's terrain model when it has one (:func:`exposure_terrain`, which
+    also carries the range of the answer).
 
     Keyword arguments go to :func:`exposure` (spacing, facade_height, progress, ...).
     """
@@ -255,6 +286,15 @@ def exposure_for_scan(
             public = None
             note = "no streets, paths, water or parks in the scan: all open space counts as public"
     spots = kwargs.pop("spots") if "spots" in kwargs else waiting_spots_from_layers(scan)
+    terrain = terrain_for(scan)
+    if terrain is not None:
+        over = exposure_terrain(
+            idx, terrain, scan.site.point, scan.study_area.polygon, public_ground=public,
+            spots=spots, **_terrain_options(kwargs),
+        )  # fmt: skip
+        if note:
+            over.notes.append(note)
+        return over
     result = exposure(
         idx,
         scan.site.point,

@@ -160,3 +160,150 @@ def profile_block_numpy(
             out[hit] = first[hit]
         start = stop
     return out
+
+
+_SEEN: Any = None
+
+
+def _compile_seen() -> Any:
+    """Compile the raster sight-line kernel of :func:`seen_any` on first use."""
+    global _SEEN
+    if _SEEN is not None:
+        return _SEEN
+    from numba import njit, prange
+
+    @njit(cache=True)
+    def clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops, bx0, by0, bcell, raise_by, tol, skip):  # type: ignore[no-untyped-def]
+        # skip[0]: metres left out at each end for the ground, skip[1] for buildings.
+        rows, cols = z.shape
+        brows, bcols = tops.shape
+        length = np.hypot(bx - ax, by - ay)
+        step = min(cell, bcell) / 2.0
+        count = max(int(np.ceil(length / step)), 1) + 1
+        ground_margin = skip[0] / max(length, 1e-9) if length > 0 else 1.0
+        wall_margin = skip[1] / max(length, 1e-9) if length > 0 else 1.0
+        den = float(max(count - 1, 1))
+        cmax = max(cols - 2, 0)
+        rmax = max(rows - 2, 0)
+        # From the lower end: a line is mostly blocked near the end closer to the
+        # ground, so it stops sooner (the same samples are tested either way).
+        low_first = za <= zb
+        for kk in range(count):
+            k = kk if low_first else count - 1 - kk
+            t = k / den
+            if not (t > wall_margin and t < 1.0 - wall_margin):
+                continue
+            x = ax + t * (bx - ax)
+            y = ay + t * (by - ay)
+            zl = za + t * (zb - za)
+            bc = int(np.floor((x - bx0) / bcell))
+            br = int(np.floor((by0 - y) / bcell))
+            if 0 <= br < brows and 0 <= bc < bcols and zl < tops[br, bc]:
+                return False
+            if not (t > ground_margin and t < 1.0 - ground_margin):
+                continue
+            c = min(max((x - x0) / cell - 0.5, 0.0), cols - 1.0)
+            r = min(max((y0 - y) / cell - 0.5, 0.0), rows - 1.0)
+            c0 = min(int(np.floor(c)), cmax)
+            r0 = min(int(np.floor(r)), rmax)
+            c1 = min(c0 + 1, cols - 1)
+            r1 = min(r0 + 1, rows - 1)
+            fc = c - c0
+            fr = r - r0
+            top = z[r0, c0] * (1 - fc) + z[r0, c1] * fc
+            bottom = z[r1, c0] * (1 - fc) + z[r1, c1] * fc
+            if zl < top * (1 - fr) + bottom * fr + raise_by - tol:
+                return False
+        return True
+
+    @njit(cache=True, parallel=True)
+    def kernel(src, zsrc, tgt, ztgt, z, x0, y0, cell, tops3, bx0, by0, bcell, dz, tol, skip, out):  # type: ignore[no-untyped-def]
+        # out[i, l]: source i sees some target at the low (0), nominal (1), high (2)
+        # heights. A line clear at the high heights is clear at all; one blocked at the
+        # low heights is blocked at all: test low first, stop once clear at high.
+        for i in prange(src.shape[0]):
+            ax, ay, za = src[i, 0], src[i, 1], zsrc[i]
+            for j in range(tgt.shape[0]):
+                bx, by, zb = tgt[j, 0], tgt[j, 1], ztgt[j]
+                if not clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[0], bx0, by0,
+                             bcell, -dz, tol, skip):  # fmt: skip
+                    continue
+                out[i, 0] = True
+                if not out[i, 1]:
+                    if not clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[1], bx0, by0,
+                                 bcell, 0.0, tol, skip):  # fmt: skip
+                        continue
+                    out[i, 1] = True
+                if clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[2], bx0, by0, bcell,
+                         dz, tol, skip):  # fmt: skip
+                    out[i, 2] = True
+                    break
+
+    _SEEN = kernel
+    return kernel
+
+
+def seen_any(
+    terrain: Terrain,
+    tops: NDArray[np.float32],
+    tops_origin: tuple[float, float, float],
+    src: FloatArray,
+    zsrc: FloatArray,
+    tgt: FloatArray,
+    ztgt: FloatArray,
+    *,
+    skip: tuple[float, float],
+    tolerance: float,
+    dz: float,
+) -> NDArray[np.bool_]:
+    """Which sources see at least one target over a raster of the terrain and the
+    buildings on it (used by :mod:`.terrain_exposure`).
+
+    Parameters
+    ----------
+    terrain
+        Ground elevations (bilinear, as :meth:`Terrain.elevation`).
+    tops
+        ``(3, rows, cols)`` absolute building tops (m; -inf where no building) at the
+        low, nominal and high heights, cells of ``tops_origin = (x0, y0, cell)``.
+    src, tgt
+        ``(n, 2)`` / ``(m, 2)`` points (metres); ``zsrc``, ``ztgt`` absolute eye
+        elevations (m).
+    skip
+        Metres left out at each end of a line: for the ground (the ends' own DEM cell,
+        as :func:`profile_block`) and for the buildings (the ends' own wall).
+    tolerance
+        Ground closer than this (m) under the line does not block.
+    dz
+        Metres the ground between the ends is moved for the low / high checks.
+
+    Returns
+    -------
+    NDArray
+        ``(n, 3)`` booleans: some target seen at the low, nominal, high heights (the
+        ground moved by ``-dz``, 0, ``+dz`` between the ends). Sources run in
+        parallel (numba ``prange``).
+    """
+    n, m = len(src), len(tgt)
+    out = np.zeros((n, 3), dtype=np.bool_)
+    if n and m:
+        bx0, by0, bcell = tops_origin
+        _compile_seen()(
+            np.ascontiguousarray(src, dtype=np.float64),
+            np.ascontiguousarray(zsrc, dtype=np.float64),
+            np.ascontiguousarray(tgt, dtype=np.float64),
+            np.ascontiguousarray(ztgt, dtype=np.float64),
+            np.ascontiguousarray(terrain.z),
+            float(terrain.x0),
+            float(terrain.y0),
+            float(terrain.cell),
+            np.ascontiguousarray(tops, dtype=np.float32),
+            float(bx0),
+            float(by0),
+            float(bcell),
+            float(dz),
+            float(tolerance),
+            np.asarray(skip, dtype=np.float64),
+            out,
+        )
+    return out

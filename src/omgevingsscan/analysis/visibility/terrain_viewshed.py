@@ -162,7 +162,7 @@ class TerrainViewshed(Viewshed25D):
         )
 
 
-def _polygons(mask: np.ndarray, transform: Affine) -> BaseGeometry:
+def cells_to_polygons(mask: np.ndarray, transform: Affine) -> BaseGeometry:
     """The union of the cells where ``mask`` is set, as polygons in map metres."""
     if not mask.any():
         return Polygon()
@@ -307,9 +307,9 @@ def viewshed_terrain(
         progress(1.0, "Building the visible ground")
 
     clip = area.difference(blocks) if not blocks.is_empty else area
-    seen = _polygons(nominal, transform).intersection(clip)
-    certain = _polygons(codes == CODE_VISIBLE, transform).intersection(clip)
-    unsure = _polygons(codes == CODE_UNCERTAIN, transform).intersection(clip)
+    seen = cells_to_polygons(nominal, transform).intersection(clip)
+    certain = cells_to_polygons(codes == CODE_VISIBLE, transform).intersection(clip)
+    unsure = cells_to_polygons(codes == CODE_UNCERTAIN, transform).intersection(clip)
     notes = [
         f"ground model: terrain ({terrain.source or 'DEM'}, {terrain.cell:.2f} m cells, "
         f"±{terrain.sigma_m:g} m); eye {h0:g} m above the ground at {z_eye - h0:.1f} m",
@@ -355,6 +355,7 @@ __all__ = [
     "TARGET_HEIGHT_M",
     "TERRAIN",
     "TerrainViewshed",
+    "cells_to_polygons",
     "grid_cell",
     "ground_model",
     "viewshed_terrain",

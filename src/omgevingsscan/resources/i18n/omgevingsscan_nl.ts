@@ -664,9 +664,13 @@
         <translation>Nog niet berekend. Het resultaat toont wie het object kan zien, en van waar.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/exposure.py" line="303" />
         <source>Ground taken as flat: the exposure does not use the terrain model yet.</source>
-        <translation>Maaiveld als vlak aangenomen: de blootstelling gebruikt het terreinmodel nog niet.</translation>
+        <translation type="vanished">Maaiveld als vlak aangenomen: de blootstelling gebruikt het terreinmodel nog niet.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/exposure.py" line="303" />
+        <source>Over the terrain model.</source>
+        <translation>Over het terreinmodel.</translation>
     </message>
     <message>
         <location filename="../../ui/visibility/exposure.py" line="305" />

@@ -300,7 +300,7 @@ class Exposure(QObject):
         buildings = int((data["kind"] == "building").sum()) if len(data) else 0
         scan = getattr(self.host, "scan", None)
         flat = (
-            self.tr("Ground taken as flat: the exposure does not use the terrain model yet.")
+            self.tr("Over the terrain model.")
             if scan is not None and terrain_for(scan) is not None
             else self.tr("Ground taken as flat (no terrain model).")
         )
