@@ -13,7 +13,10 @@ Printed, side by side in the same run:
   replaced), with the ratio and a check that the answers are equal;
 - viewsheds over terrain at radii 100, 300 and 500 m from a 10 m eye: grid cell,
   cells tested and seconds, next to the exact flat viewshed of the same question;
-- the view of a 100 m post over terrain against its flat 2D isovist.
+- the view of a 100 m post over terrain against its flat 2D isovist;
+- the exposure of the site over terrain (``analysis/visibility/terrain_exposure.py``)
+  against the flat exposure, with the process's CPU time (the kernel runs on both
+  cores).
 """
 
 from __future__ import annotations
@@ -37,8 +40,15 @@ def main() -> None:
     from tests.unit._heights_fixtures import write_ridge_tif
 
     from omgevingsscan.analysis.observation import post_view, post_view_terrain
-    from omgevingsscan.analysis.visibility import index_for, viewshed_25d
+    from omgevingsscan.analysis.visibility import (
+        exposure,
+        index_for,
+        public_ground_from_layers,
+        viewshed_25d,
+        waiting_spots_from_layers,
+    )
     from omgevingsscan.analysis.visibility.terrain import building_bases
+    from omgevingsscan.analysis.visibility.terrain_exposure import exposure_terrain
     from omgevingsscan.analysis.visibility.terrain_kernel import (
         profile_block,
         profile_block_numpy,
@@ -98,6 +108,25 @@ def main() -> None:
         f"({flat_view.polygon.area:,.0f} m²); over terrain {t_over:.2f} s "
         f"({over_view.polygon.area:,.0f} m²)"
     )
+
+    public, spots = public_ground_from_layers(scan, index), waiting_spots_from_layers(scan)
+    site, area = scan.site.point, scan.study_area.polygon
+    for name, fn, args in (
+        ("flat exact", exposure, (index, site, area)),
+        ("over terrain", exposure_terrain, (index, terrain, site, area)),
+    ):
+        cpu = time.process_time()
+        result, wall = _timed(fn, *args, public_ground=public, spots=spots)
+        extra = (
+            f"; {result.cells:,} cells of {result.cell_m:.2f} m, range "
+            f"{result.least.area:,.0f}–{result.most.area:,.0f} m²"
+            if hasattr(result, "cells")
+            else ""
+        )
+        print(
+            f"exposure {name}: {wall:.1f} s wall, {time.process_time() - cpu:.1f} s CPU; "
+            f"ground {result.ground.area:,.0f} m², {len(result.positions)} positions{extra}"
+        )
 
 
 if __name__ == "__main__":

@@ -375,3 +375,37 @@ def test_exposure_ground_shrinks_behind_a_ridge(tmp_path: Path) -> None:
     (ground_layer, positions) = result_layers(ranged, scan.crs)
     assert set(ground_layer.data["ground_model"]) == {"terrain"}
     assert "certainty" in positions.data
+
+
+def test_raster_kernel_passes_over_the_sky_without_changing_answers(tmp_path: Path) -> None:
+    """The coarse bound only skips samples that cannot block: the same answers with and
+    without it, on a hill with buildings of several heights."""
+    from omgevingsscan.analysis.visibility.terrain_exposure import _tops
+    from omgevingsscan.analysis.visibility.terrain_kernel import seen_any, sky_bound
+
+    blocks = [(dx, dy, 12, h) for dx, dy, h in
+              [(-60, -40, 8.0), (20, 30, 25.0), (50, -50, 4.0), (-20, 60, 15.0)]]  # fmt: skip
+    scan = _valley(blocks)
+    cx, cy = scan.site.x, scan.site.y
+    terrain = _dem(scan, tmp_path / "hill.tif", _ridge(0.0, height=12.0, width=30.0))
+    index = VisibilityIndex(scan.frame("buildings"))
+    from omgevingsscan.analysis.visibility.terrain import building_bases
+
+    bounds = (cx - 150, cy - 150, cx + 150, cy + 150)
+    tops, origin = _tops(index, building_bases(index, terrain), 1.0, bounds)
+    rng = np.random.default_rng(4)
+    src = np.array([cx, cy]) + rng.uniform(-140, 140, (400, 2))
+    tgt = np.array([cx, cy]) + rng.uniform(-140, 140, (30, 2))
+    zs = terrain.elevation(src[:, 0], src[:, 1]) + rng.uniform(1.6, 30, 400)
+    zt = terrain.elevation(tgt[:, 0], tgt[:, 1]) + 1.6
+    args = {"skip": (terrain.cell, 1.0), "tolerance": 0.05, "dz": 0.5}
+    sky = sky_bound(terrain, tops, origin, 0.5)
+    plain = np.stack([seen_any(terrain, tops, origin, src, zs, tgt[j : j + 1], zt[j : j + 1],
+                               **args) for j in range(len(tgt))])  # fmt: skip
+    fast = np.stack([seen_any(terrain, tops, origin, src, zs, tgt[j : j + 1], zt[j : j + 1],
+                              sky=sky, **args) for j in range(len(tgt))])  # fmt: skip
+    assert np.array_equal(plain, fast)
+    # Each level has lines both clear and blocked, and the levels nest.
+    for level in range(3):
+        assert 0.05 < plain[:, :, level].mean() < 0.95
+    assert (plain[:, :, 2] <= plain[:, :, 1]).all() and (plain[:, :, 1] <= plain[:, :, 0]).all()

@@ -64,7 +64,7 @@ from omgevingsscan.analysis.visibility.facade import (
 from omgevingsscan.analysis.visibility.index import FloatArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
 from omgevingsscan.analysis.visibility.terrain import TERRAIN_TOLERANCE_M, building_bases
-from omgevingsscan.analysis.visibility.terrain_kernel import seen_any
+from omgevingsscan.analysis.visibility.terrain_kernel import seen_any, sky_bound
 from omgevingsscan.analysis.visibility.terrain_viewshed import TERRAIN, cells_to_polygons
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
 from omgevingsscan.io.terrain import Terrain
@@ -244,7 +244,13 @@ def exposure_terrain(
     bounds = tuple(np.asarray(study_area.buffer(5.0).bounds))
     tops, origin = _tops(index, bases, k, bounds)
     dz = k * terrain.sigma_m
-    common = {"skip": (terrain.cell, _OWN_WALL_M), "tolerance": TERRAIN_TOLERANCE_M, "dz": dz}
+    sky = sky_bound(terrain, tops, origin, dz)
+    common = {
+        "skip": (terrain.cell, _OWN_WALL_M),
+        "tolerance": TERRAIN_TOLERANCE_M,
+        "dz": dz,
+        "sky": sky,
+    }
 
     def sees(src: FloatArray, zsrc: FloatArray, lo: float, hi: float) -> tuple[np.ndarray, ...]:
         """(seen eye-level, seen any) per source, each ``(n, 3)`` low/nominal/high."""

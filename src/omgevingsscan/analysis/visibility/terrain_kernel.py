@@ -173,10 +173,33 @@ def _compile_seen() -> Any:
     from numba import njit, prange
 
     @njit(cache=True)
-    def clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops, bx0, by0, bcell, raise_by, tol, skip):  # type: ignore[no-untyped-def]
+    def clear(
+        ax,
+        ay,
+        za,
+        bx,
+        by,
+        zb,
+        z,
+        x0,
+        y0,
+        cell,
+        tops,
+        bx0,
+        by0,
+        bcell,
+        raise_by,
+        tol,
+        skip,
+        sky,
+        gcell,
+    ):  # type: ignore[no-untyped-def]
         # skip[0]: metres left out at each end for the ground, skip[1] for buildings.
+        # sky: a bound (m) on every building top and raised ground within a coarse
+        # cell of gcell metres and its neighbours; a stretch of line above it is clear.
         rows, cols = z.shape
         brows, bcols = tops.shape
+        grows, gcols = sky.shape
         length = np.hypot(bx - ax, by - ay)
         step = min(cell, bcell) / 2.0
         count = max(int(np.ceil(length / step)), 1) + 1
@@ -185,17 +208,39 @@ def _compile_seen() -> Any:
         den = float(max(count - 1, 1))
         cmax = max(cols - 2, 0)
         rmax = max(rows - 2, 0)
-        # From the lower end: a line is mostly blocked near the end closer to the
-        # ground, so it stops sooner (the same samples are tested either way).
-        low_first = za <= zb
-        for kk in range(count):
-            k = kk if low_first else count - 1 - kk
+        jump = int(gcell / step) if length > 0 else 0
+        # From both ends inwards in turn: a line is mostly blocked near one of its
+        # ends (a wall by the eye, the site building by the façade), so it stops
+        # sooner; the same samples are tested in any order.
+        lo, hi = 0, count - 1
+        side = 0
+        while lo <= hi:
+            k = lo if side == 0 else hi
             t = k / den
-            if not (t > wall_margin and t < 1.0 - wall_margin):
-                continue
             x = ax + t * (bx - ax)
             y = ay + t * (by - ay)
             zl = za + t * (zb - za)
+            moved = False
+            if jump > 1:
+                gc = int(np.floor((x - bx0) / gcell))
+                gr = int(np.floor((by0 - y) / gcell))
+                if 0 <= gr < grows and 0 <= gc < gcols:
+                    k2 = min(k + jump, hi) if side == 0 else max(k - jump, lo)
+                    z2 = za + (k2 / den) * (zb - za)
+                    if min(zl, z2) > sky[gr, gc]:
+                        if side == 0:
+                            lo = k2 + 1
+                        else:
+                            hi = k2 - 1
+                        moved = True
+            if not moved:
+                if side == 0:
+                    lo += 1
+                else:
+                    hi -= 1
+            side = 1 - side
+            if moved or not (t > wall_margin and t < 1.0 - wall_margin):
+                continue
             bc = int(np.floor((x - bx0) / bcell))
             br = int(np.floor((by0 - y) / bcell))
             if 0 <= br < brows and 0 <= bc < bcols and zl < tops[br, bc]:
@@ -217,7 +262,26 @@ def _compile_seen() -> Any:
         return True
 
     @njit(cache=True, parallel=True)
-    def kernel(src, zsrc, tgt, ztgt, z, x0, y0, cell, tops3, bx0, by0, bcell, dz, tol, skip, out):  # type: ignore[no-untyped-def]
+    def kernel(
+        src,
+        zsrc,
+        tgt,
+        ztgt,
+        z,
+        x0,
+        y0,
+        cell,
+        tops3,
+        bx0,
+        by0,
+        bcell,
+        dz,
+        tol,
+        skip,
+        sky,
+        gcell,
+        out,
+    ):  # type: ignore[no-untyped-def]
         # out[i, l]: source i sees some target at the low (0), nominal (1), high (2)
         # heights. A line clear at the high heights is clear at all; one blocked at the
         # low heights is blocked at all: test low first, stop once clear at high.
@@ -226,16 +290,16 @@ def _compile_seen() -> Any:
             for j in range(tgt.shape[0]):
                 bx, by, zb = tgt[j, 0], tgt[j, 1], ztgt[j]
                 if not clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[0], bx0, by0,
-                             bcell, -dz, tol, skip):  # fmt: skip
+                             bcell, -dz, tol, skip, sky, gcell):  # fmt: skip
                     continue
                 out[i, 0] = True
                 if not out[i, 1]:
                     if not clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[1], bx0, by0,
-                                 bcell, 0.0, tol, skip):  # fmt: skip
+                                 bcell, 0.0, tol, skip, sky, gcell):  # fmt: skip
                         continue
                     out[i, 1] = True
                 if clear(ax, ay, za, bx, by, zb, z, x0, y0, cell, tops3[2], bx0, by0, bcell,
-                         dz, tol, skip):  # fmt: skip
+                         dz, tol, skip, sky, gcell):  # fmt: skip
                     out[i, 2] = True
                     break
 
@@ -255,6 +319,7 @@ def seen_any(
     skip: tuple[float, float],
     tolerance: float,
     dz: float,
+    sky: tuple[NDArray[np.float32], float] | None = None,
 ) -> NDArray[np.bool_]:
     """Which sources see at least one target over a raster of the terrain and the
     buildings on it (used by :mod:`.terrain_exposure`).
@@ -276,6 +341,10 @@ def seen_any(
         Ground closer than this (m) under the line does not block.
     dz
         Metres the ground between the ends is moved for the low / high checks.
+    sky
+        ``(bound, cell)`` from :func:`sky_bound` (same origin as ``tops``): stretches
+        of line above it are passed over without sampling. None: every sample is
+        tested. The answer is the same either way.
 
     Returns
     -------
@@ -304,6 +373,41 @@ def seen_any(
             float(dz),
             float(tolerance),
             np.asarray(skip, dtype=np.float64),
+            sky[0] if sky is not None else np.zeros((0, 0), dtype=np.float32),
+            float(sky[1]) if sky is not None else 1.0,
             out,
         )
     return out
+
+
+def sky_bound(
+    terrain: Terrain,
+    tops: NDArray[np.float32],
+    tops_origin: tuple[float, float, float],
+    dz: float,
+    factor: int = 4,
+) -> tuple[NDArray[np.float32], float]:
+    """A coarse upper bound for :func:`seen_any`: per block of ``factor`` x ``factor``
+    building cells, the highest building top (any level) or ground (+ ``|dz|``) within
+    the block and its eight neighbours, so a line segment no longer than a block that
+    starts in the block and stays above the bound is clear. Returns (bound, cell m)."""
+    from scipy.ndimage import maximum_filter
+
+    bx0, by0, bcell = tops_origin
+    rows, cols = tops.shape[1:]
+    grows, gcols = -(-rows // factor), -(-cols // factor)
+    fine = np.full((grows * factor, gcols * factor), -np.inf, dtype=np.float32)
+    fine[:rows, :cols] = tops.max(axis=0)
+    # Bilinear ground at any point of a building cell is at most the highest DEM node
+    # within reach of the node nearest its centre.
+    reach = 2 * int(np.ceil(bcell / terrain.cell)) + 3
+    zmax = maximum_filter(terrain.z, size=reach, mode="nearest")
+    xs = bx0 + (np.arange(fine.shape[1]) + 0.5) * bcell
+    ys = by0 - (np.arange(fine.shape[0]) + 0.5) * bcell
+    zr, zc = zmax.shape
+    ci = np.clip(np.round((xs - terrain.x0) / terrain.cell - 0.5).astype(np.int64), 0, zc - 1)
+    ri = np.clip(np.round((terrain.y0 - ys) / terrain.cell - 0.5).astype(np.int64), 0, zr - 1)
+    ground = zmax[ri[:, None], ci[None, :]] + abs(dz) + 0.01
+    fine = np.maximum(fine, ground.astype(np.float32))
+    blocks = fine.reshape(grows, factor, gcols, factor).max(axis=(1, 3))
+    return maximum_filter(blocks, size=3, mode="nearest").astype(np.float32), bcell * factor
