@@ -252,7 +252,7 @@ def exposure_range_for_scan(
     if terrain is not None:
         over = exposure_terrain(
             idx, terrain, scan.site.point, scan.study_area.polygon, public_ground=public,
-            spots=spots, k=k, **_terrain_options(kwargs),
+            spots=spots, k=k, with_low=True, **_terrain_options(kwargs),
         )  # fmt: skip
         return ExposureRange(over, over.least, over.most)
     return exposure_range(
