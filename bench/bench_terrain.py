@@ -9,12 +9,12 @@ a temporary GeoTIFF and read the app's way) is made here, so nothing is download
 Printed, side by side in the same run:
 
 - the terrain profile of 60,000 sight lines: the compiled loop
-  (``analysis/visibility/terrain_kernel.py``) against its numpy reference (the code it
+  (``analysis/visibility/terrain/kernel.py``) against its numpy reference (the code it
   replaced), with the ratio and a check that the answers are equal;
 - viewsheds over terrain at radii 100, 300 and 500 m from a 10 m eye: grid cell,
   cells tested and seconds, next to the exact flat viewshed of the same question;
 - the view of a 100 m post over terrain against its flat 2D isovist;
-- the exposure of the site over terrain (``analysis/visibility/terrain_exposure.py``)
+- the exposure of the site over terrain (``analysis/visibility/terrain/exposure.py``)
   against the flat exposure, with the process's CPU time (the kernel runs on both
   cores).
 """
@@ -48,12 +48,12 @@ def main() -> None:
         waiting_spots_from_layers,
     )
     from omgevingsscan.analysis.visibility.terrain import building_bases
-    from omgevingsscan.analysis.visibility.terrain_exposure import exposure_terrain
-    from omgevingsscan.analysis.visibility.terrain_kernel import (
+    from omgevingsscan.analysis.visibility.terrain.exposure import exposure_terrain
+    from omgevingsscan.analysis.visibility.terrain.kernel import (
         profile_block,
         profile_block_numpy,
     )
-    from omgevingsscan.analysis.visibility.terrain_viewshed import viewshed_terrain
+    from omgevingsscan.analysis.visibility.terrain.viewshed import viewshed_terrain
     from omgevingsscan.io import terrain as terrain_io
     from omgevingsscan.io.demo import load_demo_scan
     from omgevingsscan.layers.posts import ObservationPost

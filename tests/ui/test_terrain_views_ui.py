@@ -9,7 +9,7 @@ from PySide6.QtCore import Qt
 from shapely.geometry import Point, box
 
 from omgevingsscan.analysis.visibility import isovist_ex
-from omgevingsscan.analysis.visibility.terrain_viewshed import viewshed_terrain
+from omgevingsscan.analysis.visibility.terrain.viewshed import viewshed_terrain
 from omgevingsscan.io import terrain as terrain_io
 from omgevingsscan.render.geometry import to_scene
 from omgevingsscan.ui.main_window import MainWindow

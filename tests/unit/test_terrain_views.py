@@ -24,8 +24,8 @@ from omgevingsscan.analysis.observation import (
 from omgevingsscan.analysis.visibility import VisibilityIndex, index_for, viewshed_25d
 from omgevingsscan.analysis.visibility.layers import result_layers
 from omgevingsscan.analysis.visibility.terrain import sight_line
-from omgevingsscan.analysis.visibility.terrain_kernel import profile_block, profile_block_numpy
-from omgevingsscan.analysis.visibility.terrain_viewshed import (
+from omgevingsscan.analysis.visibility.terrain.kernel import profile_block, profile_block_numpy
+from omgevingsscan.analysis.visibility.terrain.viewshed import (
     MAX_TARGETS,
     TerrainViewshed,
     grid_cell,
@@ -339,7 +339,7 @@ def test_exposure_ground_shrinks_behind_a_ridge(tmp_path: Path) -> None:
     behind the ridge drop out, those in front stay."""
     from omgevingsscan.analysis.visibility import exposure_for_scan
     from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
-    from omgevingsscan.analysis.visibility.terrain_exposure import TerrainExposure
+    from omgevingsscan.analysis.visibility.terrain.exposure import TerrainExposure
 
     scan = _valley([(-10, -10, 20, 15.0), (40, 30, 10, 12.0), (130, 30, 10, 12.0)])
     cx, cy = scan.site.x, scan.site.y
@@ -380,8 +380,8 @@ def test_exposure_ground_shrinks_behind_a_ridge(tmp_path: Path) -> None:
 def test_raster_kernel_passes_over_the_sky_without_changing_answers(tmp_path: Path) -> None:
     """The coarse bound only skips samples that cannot block: the same answers with and
     without it, on a hill with buildings of several heights."""
-    from omgevingsscan.analysis.visibility.terrain_exposure import _tops
-    from omgevingsscan.analysis.visibility.terrain_kernel import seen_any, sky_bound
+    from omgevingsscan.analysis.visibility.terrain.exposure import _tops
+    from omgevingsscan.analysis.visibility.terrain.kernel import seen_any, sky_bound
 
     blocks = [(dx, dy, 12, h) for dx, dy, h in
               [(-60, -40, 8.0), (20, 30, 25.0), (50, -50, 4.0), (-20, 60, 15.0)]]  # fmt: skip

@@ -46,9 +46,9 @@ from omgevingsscan.analysis.visibility.layers import (
     result_layers,
 )
 from omgevingsscan.analysis.visibility.scan import exposure_range_for_scan
-from omgevingsscan.analysis.visibility.terrain import sight_line
-from omgevingsscan.analysis.visibility.terrain_viewshed import (
+from omgevingsscan.analysis.visibility.terrain import (
     TARGET_HEIGHT_M,
+    sight_line,
     viewshed_terrain,
 )
 from omgevingsscan.commands.common import (

@@ -4,7 +4,7 @@ terrain and the buildings standing on it (issue 11).
 The post looks from its own height above the ground at its foot (moved into open space
 as on flat ground, :func:`.views.free_origin`), within its range and cone, and sees a
 place when the eyes of a person standing there (1.6 m above the ground) are in view:
-the viewshed over terrain (:func:`~omgevingsscan.analysis.visibility.terrain_viewshed.
+the viewshed over terrain (:func:`~omgevingsscan.analysis.visibility.terrain.viewshed.
 viewshed_terrain`: a grid of 3D sight lines, the sight lines' own model, the grid cell
 tied to the DEM cell) at the nominal heights. A post on a slope sees down over the
 roofs below it; a ridge hides the ground behind it. Without a terrain model the view
@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from omgevingsscan.analysis.observation.views import PostView, free_origin, post_view
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
-from omgevingsscan.analysis.visibility.terrain_viewshed import TERRAIN, viewshed_terrain
+from omgevingsscan.analysis.visibility.terrain import TERRAIN, viewshed_terrain
 from omgevingsscan.io.terrain import Terrain
 from omgevingsscan.layers.posts import ObservationPost
 from omgevingsscan.settings import EYE_HEIGHT_M, MAX_RADIUS_M

@@ -24,8 +24,12 @@ from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import Isovist
 from omgevingsscan.analysis.visibility.los import LineOfSight
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
-from omgevingsscan.analysis.visibility.terrain import UNCERTAIN, SightCheck
-from omgevingsscan.analysis.visibility.terrain_viewshed import TerrainViewshed, ground_model
+from omgevingsscan.analysis.visibility.terrain import (
+    UNCERTAIN,
+    SightCheck,
+    TerrainViewshed,
+    ground_model,
+)
 from omgevingsscan.analysis.visibility.viewshed import Viewshed25D
 from omgevingsscan.layers.base import LayerList, VectorLayer
 from omgevingsscan.layers.visibility import (

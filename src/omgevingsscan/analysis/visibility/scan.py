@@ -5,7 +5,7 @@
 - :func:`public_ground_from_layers` and :func:`waiting_spots_from_layers` turn OSM
   layers into the inputs of :func:`exposure`.
 - :func:`exposure_for_scan` runs the exposure analysis on a scan: over its terrain
-  model when it has one (:func:`.terrain_exposure.exposure_terrain`), else on flat
+  model when it has one (:func:`.terrain.exposure_terrain`), else on flat
   ground (:func:`.exposure.exposure`).
 
 Metres in the scan's local CRS throughout. No Qt here.
@@ -28,7 +28,7 @@ from shapely.ops import nearest_points
 from omgevingsscan.analysis.visibility.certainty import ExposureRange, exposure_range
 from omgevingsscan.analysis.visibility.exposure import ExposureResult, exposure
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
-from omgevingsscan.analysis.visibility.terrain_exposure import exposure_terrain
+from omgevingsscan.analysis.visibility.terrain import exposure_terrain
 from omgevingsscan.errors import AnalysisInputError
 from omgevingsscan.io.terrain import terrain_for
 from omgevingsscan.layers.validity import valid_geometries

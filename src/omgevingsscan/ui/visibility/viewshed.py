@@ -9,7 +9,7 @@ the UI thread; while the point is dragged the newest position is computed next a
 older ones are skipped.
 
 With a terrain model in the scan, every viewshed is the one over the terrain
-(:func:`~omgevingsscan.analysis.visibility.terrain_viewshed.viewshed_terrain`: a grid
+(:func:`~omgevingsscan.analysis.visibility.terrain.viewshed.viewshed_terrain`: a grid
 of 3D sight lines, 0.2–4 s), always computed off the UI thread, with its uncertain
 ground; the panel says which ground model was used.
 
@@ -33,7 +33,7 @@ from omgevingsscan.analysis.visibility import (
     Viewshed25D,
 )
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
-from omgevingsscan.analysis.visibility.terrain_viewshed import TerrainViewshed
+from omgevingsscan.analysis.visibility.terrain import TerrainViewshed
 from omgevingsscan.errors import AnalysisInputError, OmgevingsscanError
 from omgevingsscan.io.terrain import Terrain, terrain_for
 from omgevingsscan.layers.visibility import (

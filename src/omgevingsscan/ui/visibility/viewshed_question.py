@@ -4,7 +4,7 @@ A viewshed layer keeps its question (the observer's position, height, radius and
 sector) in its frame, so it can be recomputed (:func:`question_of`). At eye level the
 answer is the exact 2D isovist; above it, the 2.5D viewshed. When the scan has a
 terrain model, the viewshed over the terrain at every height
-(:func:`~omgevingsscan.analysis.visibility.terrain_viewshed.viewshed_terrain`).
+(:func:`~omgevingsscan.analysis.visibility.terrain.viewshed.viewshed_terrain`).
 """
 
 from __future__ import annotations
@@ -28,7 +28,7 @@ from omgevingsscan.analysis.visibility.layers import (
     terrain_viewshed_frame,
     viewshed_frame,
 )
-from omgevingsscan.analysis.visibility.terrain_viewshed import (
+from omgevingsscan.analysis.visibility.terrain import (
     FLAT,
     TARGET_HEIGHT_M,
     TerrainViewshed,

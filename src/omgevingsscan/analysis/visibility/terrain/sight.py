@@ -40,7 +40,7 @@ from omgevingsscan.analysis.visibility.los import (
     check_pairs,
     line_of_sight_many,
 )
-from omgevingsscan.analysis.visibility.terrain_kernel import profile_block
+from omgevingsscan.analysis.visibility.terrain.kernel import profile_block
 from omgevingsscan.io.terrain import Terrain
 
 VISIBLE = "visible"
@@ -83,8 +83,8 @@ def terrain_block(
     raise_by
         Metres added to the ground between the ends (the uncertainty checks).
 
-    The compiled loop of :mod:`.terrain_kernel` (samples every half cell, the same as
-    its vectorised reference :func:`.terrain_kernel.profile_block_numpy`).
+    The compiled loop of :mod:`.kernel` (samples every half cell, the same as
+    its vectorised reference :func:`.kernel.profile_block_numpy`).
     """
     return profile_block(
         terrain.z,

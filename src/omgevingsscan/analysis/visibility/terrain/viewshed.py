@@ -3,7 +3,7 @@ past buildings that stand on the same terrain (issue 11).
 
 Model
 -----
-The one of the sight lines (:mod:`.terrain`): the eye ``h`` metres above the ground
+The one of the sight lines (:mod:`.sight`): the eye ``h`` metres above the ground
 at its foot, every target ``target_height`` metres above the ground under it, every
 building a prism from the ground at its footprint to ``base + H``, and a line
 blocked by a building (exact, :mod:`.los`) or by the terrain profile (sampled every
@@ -22,7 +22,7 @@ Method (a grid of targets, each tested with that model)
   and above every target in reach blocks every line that crosses it, so the exact
   2D isovist among such buildings (:func:`.isovist.isovist_ex`) bounds the view at
   every height tested. Only cells within one cell of that bound are tested.
-- Each cell is tested with :func:`.terrain.sight_lines` (the sight lines' own
+- Each cell is tested with :func:`.sight.sight_lines` (the sight lines' own
   function) at the nominal, low and high heights: its verdict is *visible*,
   *uncertain* or *blocked* exactly as a sight line from the eye to its centre.
 - The visible (nominal) and the uncertain cells are turned into polygons
@@ -50,7 +50,7 @@ from shapely.geometry.base import BaseGeometry
 from omgevingsscan.analysis.visibility.certainty import low_high
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import check_radius, check_sector, isovist_ex
-from omgevingsscan.analysis.visibility.terrain import (
+from omgevingsscan.analysis.visibility.terrain.sight import (
     BLOCKED,
     UNCERTAIN,
     VISIBLE,

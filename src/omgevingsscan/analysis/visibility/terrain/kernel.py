@@ -1,6 +1,6 @@
 """The terrain-profile test of many sight lines, compiled (numba).
 
-:func:`profile_block` answers what :func:`.terrain.terrain_block` asks: for each line
+:func:`profile_block` answers what :func:`.sight.terrain_block` asks: for each line
 from ``a`` (eye at absolute ``za``) to ``b`` (``zb``), the fraction ``t`` of the way
 where it first runs below the ground (NaN where it never does). The samples are those
 of the vectorised reference :func:`profile_block_numpy`, in the same order and with
@@ -322,7 +322,7 @@ def seen_any(
     sky: tuple[NDArray[np.float32], float] | None = None,
 ) -> NDArray[np.bool_]:
     """Which sources see at least one target over a raster of the terrain and the
-    buildings on it (used by :mod:`.terrain_exposure`).
+    buildings on it (used by :mod:`.exposure`).
 
     Parameters
     ----------

@@ -4,9 +4,9 @@ terrain model (issue 11). Without one, :func:`.exposure.exposure` (flat ground) 
 
 Model
 -----
-The sight lines' model (:mod:`.terrain`) on a raster: the ground is the DEM (bilinear
+The sight lines' model (:mod:`.sight`) on a raster: the ground is the DEM (bilinear
 between cell centres), every building a prism from the ground under it (its base,
-:func:`.terrain.building_bases`) to ``base + H``, burnt into a raster of
+:func:`.sight.building_bases`) to ``base + H``, burnt into a raster of
 :data:`BUILDING_CELL_M` cells (a cell belongs to the building holding its centre). A
 line is blocked where it runs below a building top or below the ground (the ground
 raised by the DEM's uncertainty between the ends, as in the sight lines), sampled every
@@ -64,9 +64,9 @@ from omgevingsscan.analysis.visibility.facade import (
 )
 from omgevingsscan.analysis.visibility.index import FloatArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.overlook import POSITION_COLUMNS
-from omgevingsscan.analysis.visibility.terrain import TERRAIN_TOLERANCE_M, building_bases
-from omgevingsscan.analysis.visibility.terrain_kernel import seen_any, sky_bound
-from omgevingsscan.analysis.visibility.terrain_viewshed import TERRAIN, cells_to_polygons
+from omgevingsscan.analysis.visibility.terrain.kernel import seen_any, sky_bound
+from omgevingsscan.analysis.visibility.terrain.sight import TERRAIN_TOLERANCE_M, building_bases
+from omgevingsscan.analysis.visibility.terrain.viewshed import TERRAIN, cells_to_polygons
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
 from omgevingsscan.io.terrain import Terrain
 from omgevingsscan.settings import EYE_HEIGHT_M, LEVEL_HEIGHT_M
