@@ -56,6 +56,7 @@ from omgevingsscan.analysis.visibility.facade import (
     _cover_radius,
     _normals,
     _samples_per_wall,
+    along_facade,
     facade_samples,
     site_buildings,
 )
@@ -66,6 +67,7 @@ from omgevingsscan.analysis.visibility.overlook import (
     _rank,
     _spot_rows,
 )
+from omgevingsscan.analysis.visibility.shadows import union_tree
 from omgevingsscan.analysis.visibility.viewshed import viewshed_25d
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
 from omgevingsscan.settings import EYE_HEIGHT_M
@@ -209,12 +211,17 @@ def exposure(
     if site_idx:
         eye_pts = facade_samples(walls, spacing)
         top_pts = facade_samples(walls, top_spacing)
+        eye_rank = along_facade(walls, spacing)
+        top_rank = along_facade(walls, top_spacing)
     else:  # a site in open space: watch the point itself
         pt = site if isinstance(site, Point) else site.representative_point()
         eye_pts = top_pts = np.array([[pt.x, pt.y]])
+        eye_rank = top_rank = np.zeros(1, dtype=np.int64)
         notes.append("the site lies in open space; its location itself is watched")
-    eye_pts = eye_pts[index.free_mask(eye_pts, CLEARANCE_M)]
-    top_pts = top_pts[index.free_mask(top_pts, CLEARANCE_M)]
+    free = index.free_mask(eye_pts, CLEARANCE_M)
+    eye_pts, eye_rank = eye_pts[free], eye_rank[free]
+    free = index.free_mask(top_pts, CLEARANCE_M)
+    top_pts, top_rank = top_pts[free], top_rank[free]
     if len(eye_pts) == 0:
         raise AnalysisInputError("the site has no façade on open space to look at")
 
@@ -230,7 +237,9 @@ def exposure(
         pieces.append(iso.pieces)
         piece_walls.append(iso.piece_wall)
     step(0.5, "Merging the views")
-    visible_eye = shapely.union_all(polys).intersection(study_area)
+    # Neighbouring samples see almost the same: union them first (see union_tree).
+    visible_eye = union_tree(np.asarray(polys, dtype=object)[np.argsort(eye_rank)])
+    visible_eye = visible_eye.intersection(study_area)
 
     # Whole façade: 2.5D viewshed from the façade top onto the eye plane.
     tops = []
@@ -246,7 +255,8 @@ def exposure(
             return vs.ground
 
         # The views are independent and GEOS releases the GIL, so threads share the cores.
-        jobs = list(zip(top_pts, _cover_radius(top_pts, study_area)))
+        along = np.argsort(top_rank, kind="stable")  # neighbours first for the union
+        jobs = list(zip(top_pts[along], _cover_radius(top_pts[along], study_area)))
         pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
         try:
             for i, ground_view in enumerate(pool.map(top_view, jobs)):
@@ -257,7 +267,8 @@ def exposure(
         finally:
             # On Cancel, drop the views not started yet instead of waiting for them.
             pool.shutdown(wait=True, cancel_futures=True)
-    visible = shapely.union_all([visible_eye, *tops]).intersection(study_area)
+    visible = union_tree(np.asarray([*tops, visible_eye], dtype=object))
+    visible = visible.intersection(study_area)
     public = study_area if public_ground is None else public_ground.intersection(study_area)
     ground = visible.intersection(public)
     ground_eye = visible_eye.intersection(public)

@@ -71,6 +71,16 @@ def facade_samples(
     return np.unique(np.round(xy, 9), axis=0) if dedupe else xy
 
 
+def along_facade(walls: FloatArray, spacing: float, offset: float = FACADE_OFFSET_M) -> IntArray:
+    """Rank of each point of ``facade_samples(walls, spacing, offset)`` along the walls
+    (in their order): neighbours on the façade get neighbouring ranks."""
+    if len(walls) == 0:
+        return np.empty(0, dtype=np.int64)
+    raw = np.round(facade_samples(walls, spacing, offset, dedupe=False), 9)
+    _, first = np.unique(raw, axis=0, return_index=True)
+    return np.argsort(np.argsort(first, kind="stable"), kind="stable").astype(np.int64)
+
+
 def _cover_radius(xy: FloatArray, study_area: Polygon) -> FloatArray:
     """Radius from each point reaching the whole study area (capped at the maximum):
     the distance to its farthest vertex, plus the radius polygon's 1 cm and a margin."""

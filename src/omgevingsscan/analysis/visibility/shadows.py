@@ -20,6 +20,8 @@ import math
 
 import numpy as np
 import shapely
+from shapely.geometry import Polygon
+from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.analysis.visibility.index import FloatArray, IntArray, VisibilityIndex
 
@@ -106,6 +108,38 @@ def shadows(
         merged = shapely.multipolygons(parts[order], indices=ids[order])
         out[rest] = shapely.buffer(merged, 0.0)
     return out
+
+
+def union_tree(geoms: np.ndarray) -> BaseGeometry:
+    """Union of ``geoms`` (polygons; None skipped) by pairwise unions, neighbours first.
+
+    Each round unions items ``2i`` and ``2i + 1`` in one vectorised call, so with the
+    input ordered by place (by bearing from the eye, along the façade) each overlay
+    joins pieces that overlap most and the intermediate results stay small. For the
+    heavily overlapping shadows and views here this is about a third faster than
+    :func:`shapely.union_all`, whose R-tree grouping of their wide envelopes is poor.
+    The region is the same up to floating point.
+    """
+    parts = np.asarray(geoms, dtype=object)
+    parts = parts[~shapely.is_missing(parts)]
+    if len(parts) == 0:
+        return Polygon()
+    while len(parts) > 1:
+        n = len(parts) // 2 * 2
+        parts = np.concatenate([shapely.union(parts[0:n:2], parts[1:n:2]), parts[n:]])
+    return parts[0]
+
+
+def bearing_order(
+    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float]
+) -> IntArray:
+    """Order of ``buildings`` by the bearing of their centroids seen from ``origin``."""
+    centroids = index.__dict__.get("_centroids")
+    if centroids is None:  # geometry only, so a copy with other heights may share it
+        centroids = shapely.get_coordinates(shapely.centroid(index.grown))
+        index.__dict__["_centroids"] = centroids
+    c = centroids[buildings]
+    return np.argsort(np.arctan2(c[:, 1] - origin[1], c[:, 0] - origin[0]), kind="stable")
 
 
 def _ring_ranges(index: VisibilityIndex) -> tuple[IntArray, IntArray, np.ndarray]:

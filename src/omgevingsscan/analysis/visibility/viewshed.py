@@ -36,7 +36,12 @@ from shapely.geometry.base import BaseGeometry
 
 from omgevingsscan.analysis.visibility.index import IntArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import check_radius, check_sector, isovist_ex
-from omgevingsscan.analysis.visibility.shadows import shadow_quads, shadows
+from omgevingsscan.analysis.visibility.shadows import (
+    bearing_order,
+    shadow_quads,
+    shadows,
+    union_tree,
+)
 from omgevingsscan.errors import AnalysisInputError
 
 
@@ -158,9 +163,9 @@ def viewshed_25d(
     if len(low) == 0 and len(flat) == 0:
         return Viewshed25D(area, {}, iso.polygon, (ox, oy), h0, radius, sector, blocking)
     k = (h0 - g) / (h0 - index.heights[low])
-    shadow = shapely.union_all(
-        np.concatenate([shadows(index, low, (ox, oy), k), index.footprints[flat]])
-    )
+    casters = np.concatenate([low, flat])
+    pieces = np.concatenate([shadows(index, low, (ox, oy), k), index.footprints[flat]])
+    shadow = union_tree(pieces[bearing_order(index, casters, (ox, oy))])
     ground = area.difference(shadow)
 
     roof_parts: dict[int, BaseGeometry] = {}
