@@ -237,36 +237,44 @@ def exposure(
         pieces.append(iso.pieces)
         piece_walls.append(iso.piece_wall)
     step(0.5, "Merging the views")
-    # Neighbouring samples see almost the same: union them first (see union_tree).
-    visible_eye = union_tree(np.asarray(polys, dtype=object)[np.argsort(eye_rank)])
-    visible_eye = visible_eye.intersection(study_area)
+
+    def merge_eye() -> BaseGeometry:
+        # Neighbouring samples see almost the same: union them first (see union_tree).
+        merged = union_tree(np.asarray(polys, dtype=object)[np.argsort(eye_rank)])
+        return merged.intersection(study_area)
 
     # Whole façade: 2.5D viewshed from the façade top onto the eye plane.
     tops = []
     hull = study_area.convex_hull
-    if z_top > eye and len(top_pts):
 
-        def top_view(args: tuple[Any, float]) -> BaseGeometry | None:
-            p, r = args
-            try:
-                vs = viewshed_25d(index, p, z_top, r, roofs=False, target_height=eye, within=hull)
-            except AnalysisInputError:
-                return None  # a sample inside an adjoining building at least as high
-            return vs.ground
-
-        # The views are independent and GEOS releases the GIL, so threads share the cores.
-        along = np.argsort(top_rank, kind="stable")  # neighbours first for the union
-        jobs = list(zip(top_pts[along], _cover_radius(top_pts[along], study_area)))
-        pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    def top_view(args: tuple[Any, float]) -> BaseGeometry | None:
+        p, r = args
         try:
+            vs = viewshed_25d(index, p, z_top, r, roofs=False, target_height=eye, within=hull)
+        except AnalysisInputError:
+            return None  # a sample inside an adjoining building at least as high
+        return vs.ground
+
+    # The eye-level union and the views are independent and GEOS releases the GIL, so
+    # threads share the cores: the union runs while the first views are computed.
+    pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
+    try:
+        eye_merged = pool.submit(merge_eye)
+        if z_top > eye and len(top_pts):
+            along = np.argsort(top_rank, kind="stable")  # neighbours first for the union
+            jobs = list(zip(top_pts[along], _cover_radius(top_pts[along], study_area)))
             for i, ground_view in enumerate(pool.map(top_view, jobs)):
                 if i % 16 == 0:
                     step(0.55 + 0.2 * i / len(jobs), "Views of the upper façade")
                 if ground_view is not None:
                     tops.append(ground_view)
-        finally:
-            # On Cancel, drop the views not started yet instead of waiting for them.
-            pool.shutdown(wait=True, cancel_futures=True)
+        visible_eye = eye_merged.result()
+    except BaseException:
+        # On Cancel, drop the work not started yet and do not wait for the running
+        # pieces (pure geometry, they finish in the background within a second).
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown(wait=True)
     visible = union_tree(np.asarray([*tops, visible_eye], dtype=object))
     visible = visible.intersection(study_area)
     public = study_area if public_ground is None else public_ground.intersection(study_area)
