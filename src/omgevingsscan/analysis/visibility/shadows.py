@@ -142,6 +142,54 @@ def bearing_order(
     return np.argsort(np.arctan2(c[:, 1] - origin[1], c[:, 0] - origin[0]), kind="stable")
 
 
+def needed_shadows(
+    index: VisibilityIndex,
+    buildings: IntArray,
+    origin: tuple[float, float],
+    scale: FloatArray,
+    eye: float,
+) -> tuple[np.ndarray, IntArray]:
+    """The shadows of :func:`shadows` that can change their union, and their buildings.
+
+    ``buildings`` are all lower than the eye at ``eye`` metres. A building wholly
+    hidden behind higher ones nearer the eye (the exact, conservative test of
+    :mod:`.cover`, compiled) casts no shadow outside theirs, so it is left out; the
+    union is the same region. From the demo's upper façade this leaves out about a
+    third of the buildings (lower ones far behind higher ones).
+    """
+    if len(buildings) > 1:
+        from omgevingsscan.analysis.visibility.cover import hidden_behind
+
+        xy, off = _exterior_rings(index)
+        start, count = off[buildings], off[buildings + 1] - off[buildings]
+        sub_off = np.concatenate([[0], np.cumsum(count)]).astype(np.int64)
+        take = np.repeat(start - sub_off[:-1], count) + np.arange(sub_off[-1])
+        hidden = hidden_behind(
+            xy[take] - np.asarray(origin, dtype=float),
+            sub_off,
+            index.heights[buildings].astype(float),
+            float(eye),
+            1e-9,
+        )
+        buildings, scale = buildings[~hidden], scale[~hidden]
+    return shadows(index, buildings, origin, scale), buildings
+
+
+def _exterior_rings(index: VisibilityIndex) -> tuple[FloatArray, IntArray]:
+    """The exterior ring of each grown footprint (rows ``off[i]:off[i + 1]``, empty
+    for a footprint of several parts). Geometry only, so cached on the index."""
+    cached = index.__dict__.get("_exterior_rings")
+    if cached is None:
+        single = shapely.get_num_geometries(index.grown) == 1
+        rings = shapely.get_exterior_ring(shapely.get_geometry(index.grown, 0))
+        rings[~single] = None
+        xy, which = shapely.get_coordinates(rings, return_index=True)
+        count = np.bincount(which, minlength=len(index))
+        cached = (xy, np.concatenate([[0], np.cumsum(count)]).astype(np.int64))
+        index.__dict__["_exterior_rings"] = cached
+    return cached
+
+
 def _ring_ranges(index: VisibilityIndex) -> tuple[IntArray, IntArray, np.ndarray]:
     """First edge and edge count of each building in ``index.edges``, and whether its
     grown footprint is one polygon without holes (its edges are then one closed ring

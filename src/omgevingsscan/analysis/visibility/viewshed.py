@@ -38,6 +38,7 @@ from omgevingsscan.analysis.visibility.index import IntArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import check_radius, check_sector, isovist_ex
 from omgevingsscan.analysis.visibility.shadows import (
     bearing_order,
+    needed_shadows,
     shadow_quads,
     shadows,
     union_tree,
@@ -163,8 +164,9 @@ def viewshed_25d(
     if len(low) == 0 and len(flat) == 0:
         return Viewshed25D(area, {}, iso.polygon, (ox, oy), h0, radius, sector, blocking)
     k = (h0 - g) / (h0 - index.heights[low])
-    casters = np.concatenate([low, flat])
-    pieces = np.concatenate([shadows(index, low, (ox, oy), k), index.footprints[flat]])
+    needed, low_needed = needed_shadows(index, low, (ox, oy), k, h0)
+    casters = np.concatenate([low_needed, flat])
+    pieces = np.concatenate([needed, index.footprints[flat]])
     shadow = union_tree(pieces[bearing_order(index, casters, (ox, oy))])
     ground = area.difference(shadow)
 
