@@ -20,6 +20,8 @@ wall's ends (clear of the neighbouring wall at a corner).
   lower bound on the height seen), so from samples ``top_spacing`` apart at the
   façade's height, the exact 2.5D viewshed onto the plane at eye height
   (:func:`.viewshed_25d`) is added. The same ``top_spacing`` guarantee holds.
+  The views are unioned pairwise, neighbours along the façade first (same region,
+  less work than one ``union_all``), on a thread pool.
 - **Overlooking buildings.** Buildings whose walls are seen from the façade at eye
   level (exact visible stretches from the samples, summed per building), and buildings
   whose top-floor windows (``height - 1.4 m``; sampled every ``window_spacing`` metres

@@ -13,8 +13,11 @@ Method (exact, polygonal; no raster and no sampled rays)
   at the eye's foot) for ``x`` in its footprint and ``1 <= lambda < k``, with
   ``k = h / (h - H)``: the sight line to such a point passes through ``b`` below its
   roof. This shadow is the footprint plus one quadrilateral per wall facing away from
-  the eye, from the wall to the wall scaled by ``k`` about the eye. The visible
-  ground is the isovist minus the union of these shadows.
+  the eye, from the wall to the wall scaled by ``k`` about the eye (built as one
+  polygon per building, :mod:`.shadows`). The visible ground is the isovist minus
+  the union of these shadows. A building wholly hidden behind higher ones nearer the
+  eye casts no shadow outside theirs and is left out of the union (an exact test,
+  :mod:`.cover`); the rest are unioned pairwise in order of bearing.
 - A roof at height ``H`` is hidden where it lies in the shadow, cast on the plane at
   height ``H``, of a building higher than ``H`` (scale ``(h - H) / (h - H_c)``), or
   outside the isovist of the buildings at least as high as the eye.
