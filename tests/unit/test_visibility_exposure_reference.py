@@ -9,6 +9,8 @@ the fast code must not change the region.
 
 from __future__ import annotations
 
+import time
+
 import numpy as np
 import pytest
 import shapely
@@ -22,6 +24,7 @@ from omgevingsscan.analysis.visibility.facade import (
     site_buildings,
 )
 from omgevingsscan.analysis.visibility.shadows import shadow_quads
+from omgevingsscan.errors import ImportCancelled
 from omgevingsscan.settings import EYE_HEIGHT_M
 
 
@@ -86,3 +89,22 @@ def test_exposure_equals_the_plain_method(near_site) -> None:  # type: ignore[no
     assert fast.visible.symmetric_difference(plain).area < 1e-6
     assert fast.ground.symmetric_difference(plain).area < 1e-6
     assert Point(site.x, site.y).distance(fast.ground) < 30.0
+
+
+def test_exposure_cancel_stops_during_the_views(near_site) -> None:  # type: ignore[no-untyped-def]
+    """Cancel during the threaded views stops at the next report, without waiting."""
+    index, site, study = near_site
+    seen: list[float] = []
+    flipped: list[float] = []
+
+    def progress(fraction: float, _message: str) -> None:
+        seen.append(fraction)
+        if fraction >= 0.55 and not flipped:
+            flipped.append(time.perf_counter())
+
+    with pytest.raises(ImportCancelled):
+        exposure(
+            index, site, study, spacing=2.0, progress=progress, cancelled=lambda: bool(flipped)
+        )
+    assert flipped and 0.55 <= max(seen) < 0.75  # it stopped among the upper-façade views
+    assert time.perf_counter() - flipped[0] < 5.0  # about a second; generous on a busy box

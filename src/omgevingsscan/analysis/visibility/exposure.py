@@ -230,15 +230,9 @@ def exposure(
     # Eye level: exact isovists among buildings higher than the eye.
     eye_index, parent = index.subset((index.heights > eye) | is_site)
     polys, pieces, piece_walls = [], [], []
-    radii = _cover_radius(eye_pts, study_area)
-    for i, (p, r) in enumerate(zip(eye_pts, radii)):
-        if i % 64 == 0:
-            step(0.05 + 0.45 * i / len(eye_pts), "Isovists from the façade")
-        iso = isovist_ex(eye_index, p, r, check=False)
-        polys.append(iso.polygon)
-        pieces.append(iso.pieces)
-        piece_walls.append(iso.piece_wall)
-    step(0.5, "Merging the views")
+
+    def eye_view(args: tuple[Any, float]) -> Any:
+        return isovist_ex(eye_index, args[0], args[1], check=False)
 
     def merge_eye() -> BaseGeometry:
         # Neighbouring samples see almost the same: union them first (see union_tree).
@@ -257,10 +251,19 @@ def exposure(
             return None  # a sample inside an adjoining building at least as high
         return vs.ground
 
-    # The eye-level union and the views are independent and GEOS releases the GIL, so
-    # threads share the cores: the union runs while the first views are computed.
+    # The views are independent and GEOS (and much of the isovist) releases the GIL, so
+    # threads share the cores; the eye-level union runs while the first upper views are
+    # computed. The answer does not depend on the order the views finish in.
     pool = ThreadPoolExecutor(max_workers=os.cpu_count() or 1)
     try:
+        jobs = list(zip(eye_pts, _cover_radius(eye_pts, study_area)))
+        for i, iso in enumerate(pool.map(eye_view, jobs)):
+            if i % 64 == 0:
+                step(0.05 + 0.45 * i / len(jobs), "Isovists from the façade")
+            polys.append(iso.polygon)
+            pieces.append(iso.pieces)
+            piece_walls.append(iso.piece_wall)
+        step(0.5, "Merging the views")
         eye_merged = pool.submit(merge_eye)
         if z_top > eye and len(top_pts):
             along = np.argsort(top_rank, kind="stable")  # neighbours first for the union
