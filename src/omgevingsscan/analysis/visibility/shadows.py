@@ -23,6 +23,7 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
+from omgevingsscan.analysis.visibility.cover import hidden_behind
 from omgevingsscan.analysis.visibility.index import FloatArray, IntArray, VisibilityIndex
 
 
@@ -153,13 +154,11 @@ def needed_shadows(
 
     ``buildings`` are all lower than the eye at ``eye`` metres. A building wholly
     hidden behind higher ones nearer the eye (the exact, conservative test of
-    :mod:`.cover`, compiled) casts no shadow outside theirs, so it is left out; the
+    :mod:`.cover`) casts no shadow outside theirs, so it is left out; the
     union is the same region. From the demo's upper façade this leaves out about a
     third of the buildings (lower ones far behind higher ones).
     """
     if len(buildings) > 1:
-        from omgevingsscan.analysis.visibility.cover import hidden_behind
-
         xy, off = _exterior_rings(index)
         start, count = off[buildings], off[buildings + 1] - off[buildings]
         sub_off = np.concatenate([[0], np.cumsum(count)]).astype(np.int64)
