@@ -774,6 +774,9 @@ NL: dict[str, str] = {
     "Importing building heights": "Gebouwhoogten importeren",
     "{0} of {1} buildings have a measured height ({2} by id, {3} by overlap).": "{0} van {1} gebouwen hebben een gemeten hoogte ({2} op id, {3} op overlap).",
     "Computed on the old heights, run again: {0}.": "Berekend met de oude hoogten, opnieuw uitvoeren: {0}.",
+    "The terrain changed: the visibility results may be out of date.": (
+        "Het maaiveld is veranderd: de zichtbaarheidsresultaten kunnen verouderd zijn."
+    ),
     "Computed on other building heights than the scan has now: {0}.": (
         "Berekend met andere gebouwhoogten dan de scan nu heeft: {0}."
     ),

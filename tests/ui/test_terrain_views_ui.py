@@ -88,3 +88,39 @@ def test_post_views_over_terrain(qtbot, ridge_window) -> None:  # type: ignore[n
     view = layer.data.geometry.iloc[0]
     east = _beyond_ridge(win, ext.views.index, (x, y), 80.0)
     assert east.area > 50.0 and view.intersection(east).area < 1.0
+
+
+def test_importing_terrain_redoes_the_post_views(qtbot, window, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    """A post placed on flat ground; Data → Import terrain… then works its view out
+    again over the ridge, and the Visibility banner says the terrain changed."""
+    win = window
+    ext = win.extensions["observations"]
+    x, y = win.scan.site.x + WEST[0], win.scan.site.y + WEST[1]
+    ext.editor.place_post(Point(x, y), "Ridge post", range_m=80.0, fov_deg=360.0)
+    assert ext.views.wait_for_index()
+    qtbot.waitUntil(lambda: win.scan.layer("post_views") is not None, timeout=10_000)
+    assert list(win.scan.layer("post_views").data["ground_model"]) == ["flat"]
+    flat_view = win.scan.layer("post_views").data.geometry.iloc[0]
+    vis = win.extensions["visibility"]
+    vis.act_viewshed.trigger()
+    _click(qtbot, win, *WEST)
+    assert vis.viewsheds.wait()
+    assert not vis.stale.isVisible()
+
+    cx, cy = win.scan.site.x, win.scan.site.y
+    dem = fx.write_ridge_tif(
+        tmp_path / "ridge.tif", win.scan.crs, (cx - 700, cy - 700, cx + 700, cy + 700),
+        (np.array([cx - 75, cy - 100]), np.array([cx - 75, cy + 100])), cell=1.0,
+    )  # fmt: skip
+    win.extensions["heights"].import_terrain(dem)
+    qtbot.waitUntil(lambda: win.job is None, timeout=60_000)
+    assert terrain_io.terrain_for(win.scan) is not None
+    assert ext.views.wait_for_terrain()
+    qtbot.waitUntil(
+        lambda: list(win.scan.layer("post_views").data["ground_model"]) == ["terrain"],
+        timeout=30_000,
+    )
+    view = win.scan.layer("post_views").data.geometry.iloc[0]
+    east = _beyond_ridge(win, ext.views.index, (x, y), 80.0)
+    assert flat_view.intersection(east).area > 50.0 and view.intersection(east).area < 1.0
+    assert vis.stale.isVisible() and "terrain changed" in vis.stale_label.text()

@@ -31,6 +31,8 @@ class WindowHost(Protocol):
     scan_loaded: SignalInstance
     #: The shown scan is about to be replaced, or the window closes; carries the old scan.
     scan_closing: SignalInstance
+    #: The scan's terrain model was imported, replaced or removed; carries the scan.
+    terrain_changed: SignalInstance
     #: Emitted by Qt when the title changes (the scan's file name is in it).
     windowTitleChanged: SignalInstance
 

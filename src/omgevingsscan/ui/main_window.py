@@ -44,6 +44,8 @@ class MainWindow(QMainWindow):
     scan_loaded = Signal(object)
     #: The shown scan is about to be replaced, or the window closes (the old scan).
     scan_closing = Signal(object)
+    #: The shown scan's terrain model was imported, replaced or removed (the scan).
+    terrain_changed = Signal(object)
 
     def __init__(self, settings: Settings | None = None) -> None:
         super().__init__()

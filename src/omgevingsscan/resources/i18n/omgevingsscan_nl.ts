@@ -1556,7 +1556,7 @@
         <translation>Terrein importeren</translation>
     </message>
     <message>
-        <location filename="../../ui/heights/extension.py" line="222" />
+        <location filename="../../ui/heights/extension.py" line="223" />
         <source>Terrain: {0} x {1} cells of {2:.1f} m, ground {3:.1f} to {4:.1f} m.</source>
         <translation>Terrein: {0} x {1} cellen van {2:.1f} m, maaiveld {3:.1f} tot {4:.1f} m.</translation>
     </message>
@@ -1682,148 +1682,148 @@
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../ui/main_window.py" line="64" />
+        <location filename="../../ui/main_window.py" line="66" />
         <source>Layers</source>
-        <extracomment>A scan was shown (after import or open). The shown scan is about to be replaced, or the window closes (the old scan).</extracomment>
+        <extracomment>A scan was shown (after import or open). The shown scan is about to be replaced, or the window closes (the old scan). The shown scan's terrain model was imported, replaced or removed (the scan).</extracomment>
         <translation>Lagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="67" />
+        <location filename="../../ui/main_window.py" line="69" />
         <source>Feature</source>
         <translation>Object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="95" />
+        <location filename="../../ui/main_window.py" line="97" />
         <source>Cancel</source>
         <translation>Annuleren</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="114" />
+        <location filename="../../ui/main_window.py" line="116" />
         <source>&amp;New scan…</source>
         <translation>&amp;Nieuwe scan…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="117" />
+        <location filename="../../ui/main_window.py" line="119" />
         <source>&amp;Open…</source>
         <translation>&amp;Openen…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="119" />
+        <location filename="../../ui/main_window.py" line="121" />
         <source>&amp;Save</source>
         <translation>Op&amp;slaan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="121" />
+        <location filename="../../ui/main_window.py" line="123" />
         <source>Save &amp;as…</source>
         <translation>Opslaan &amp;als…</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="123" />
+        <location filename="../../ui/main_window.py" line="125" />
         <source>Open the &amp;demo scan</source>
         <translation>&amp;Demoscan openen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="124" />
+        <location filename="../../ui/main_window.py" line="126" />
         <source>&amp;Quit</source>
         <translation>&amp;Afsluiten</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="125" />
+        <location filename="../../ui/main_window.py" line="127" />
         <source>Zoom to &amp;site</source>
         <translation>Zoom naar &amp;object</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="127" />
+        <location filename="../../ui/main_window.py" line="129" />
         <source>Zoom to study &amp;area</source>
         <translation>Zoom naar &amp;onderzoeksgebied</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="130" />
+        <location filename="../../ui/main_window.py" line="132" />
         <source>Zoom &amp;in</source>
         <translation>&amp;Inzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="133" />
+        <location filename="../../ui/main_window.py" line="135" />
         <source>Zoom &amp;out</source>
         <translation>&amp;Uitzoomen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="135" />
+        <location filename="../../ui/main_window.py" line="137" />
         <source>&amp;Online mode</source>
         <translation>&amp;Onlinemodus</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="139" />
+        <location filename="../../ui/main_window.py" line="141" />
         <source>When on, the app may download OSM data from the Overpass API. Off by default.</source>
         <translation>Indien aan, mag de app OSM-gegevens downloaden van de Overpass-API. Standaard uit.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="142" />
+        <location filename="../../ui/main_window.py" line="144" />
         <source>&amp;About omgevingsscan</source>
         <translation>&amp;Over omgevingsscan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="146" />
+        <location filename="../../ui/main_window.py" line="148" />
         <source>&amp;File</source>
         <translation>&amp;Bestand</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="149" />
+        <location filename="../../ui/main_window.py" line="151" />
         <source>Open &amp;recent</source>
         <translation>&amp;Recent geopend</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="156" />
+        <location filename="../../ui/main_window.py" line="158" />
         <source>&amp;View</source>
         <translation>Be&amp;eld</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="162" />
+        <location filename="../../ui/main_window.py" line="164" />
         <source>&amp;Analysis</source>
         <translation>&amp;Analyse</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="163" />
+        <location filename="../../ui/main_window.py" line="165" />
         <source>&amp;Settings</source>
         <translation>&amp;Instellingen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="165" />
+        <location filename="../../ui/main_window.py" line="167" />
         <source>&amp;Help</source>
         <translation>&amp;Help</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="168" />
+        <location filename="../../ui/main_window.py" line="170" />
         <source>Main</source>
         <translation>Hoofdbalk</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="198" />
+        <location filename="../../ui/main_window.py" line="200" />
         <source>unsaved</source>
         <translation>niet opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="203" />
+        <location filename="../../ui/main_window.py" line="205" />
         <source>The data covers {0:.0%} of the study area; the hatched part has no data.</source>
         <translation>De gegevens dekken {0:.0%} van het onderzoeksgebied; het gearceerde deel heeft geen gegevens.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="230" />
+        <location filename="../../ui/main_window.py" line="232" />
         <source>Please wait: {0} is still running.</source>
         <translation>Even geduld: {0} loopt nog.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="241" />
+        <location filename="../../ui/main_window.py" line="243" />
         <source>Cancelled.</source>
         <translation>Geannuleerd.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="256" />
+        <location filename="../../ui/main_window.py" line="258" />
         <source>Unexpected error: </source>
         <translation>Onverwachte fout: </translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="268" />
+        <location filename="../../ui/main_window.py" line="270" />
         <source>omgevingsscan</source>
         <translation>omgevingsscan</translation>
     </message>
@@ -1884,22 +1884,22 @@
         <translation>{0} opgeslagen</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>on</source>
         <translation>aan</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="310" />
+        <location filename="../../ui/main_window.py" line="312" />
         <source>off</source>
         <translation>uit</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="311" />
+        <location filename="../../ui/main_window.py" line="313" />
         <source>Online mode is {0}.</source>
         <translation>Onlinemodus staat {0}.</translation>
     </message>
     <message>
-        <location filename="../../ui/main_window.py" line="323" />
+        <location filename="../../ui/main_window.py" line="325" />
         <source>Scale 1:{0}</source>
         <translation>Schaal 1:{0}</translation>
     </message>
@@ -3635,104 +3635,109 @@
 <context>
     <name>VisibilityUI</name>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="92" />
-        <location filename="../../ui/visibility/extension.py" line="299" />
+        <location filename="../../ui/visibility/extension.py" line="93" />
+        <location filename="../../ui/visibility/extension.py" line="301" />
         <source>The buildings changed: the visibility results may be out of date.</source>
         <extracomment>Pixels around a click within which an overlook position is picked.</extracomment>
         <translation>De gebouwen zijn gewijzigd: de zichtbaarheidsresultaten kunnen verouderd zijn.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="96" />
+        <location filename="../../ui/visibility/extension.py" line="97" />
         <source>Recompute</source>
         <translation>Opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="104" />
+        <location filename="../../ui/visibility/extension.py" line="105" />
         <source>Sight line</source>
         <translation>Zichtlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="105" />
+        <location filename="../../ui/visibility/extension.py" line="106" />
         <source>Viewshed</source>
         <translation>Zichtveld</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="106" />
+        <location filename="../../ui/visibility/extension.py" line="107" />
         <source>Exposure</source>
         <translation>Zichtbaarheid</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="112" />
+        <location filename="../../ui/visibility/extension.py" line="113" />
         <source>Visibility</source>
         <translation>Zicht</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="125" />
+        <location filename="../../ui/visibility/extension.py" line="126" />
         <source>&amp;Sight line</source>
         <translation>&amp;Zichtlijn</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="126" />
+        <location filename="../../ui/visibility/extension.py" line="127" />
         <source>Is B visible from A? Click A, then B; drag either end (S)</source>
         <translation>Is B zichtbaar vanaf A? Klik A aan, daarna B; sleep een van beide uiteinden (S)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="129" />
+        <location filename="../../ui/visibility/extension.py" line="130" />
         <source>&amp;Viewshed</source>
         <translation>Zicht&amp;veld</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="130" />
+        <location filename="../../ui/visibility/extension.py" line="131" />
         <source>What can be seen from a point? Click it; drag it to move it (V)</source>
         <translation>Wat is er vanaf een punt te zien? Klik het aan; sleep het om het te verplaatsen (V)</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="133" />
+        <location filename="../../ui/visibility/extension.py" line="134" />
         <source>&amp;Exposure of the site</source>
         <translation>Zicht&amp;baarheid van het object</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="134" />
+        <location filename="../../ui/visibility/extension.py" line="135" />
         <source>From where can the site be seen: public ground and overlook positions</source>
         <translation>Van waar is het object te zien: openbare grond en uitkijkposities</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="137" />
+        <location filename="../../ui/visibility/extension.py" line="138" />
         <source>&amp;Recompute visibility results</source>
         <translation>Zichtbaarheidsresultaten &amp;opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="138" />
+        <location filename="../../ui/visibility/extension.py" line="139" />
         <source>Compute every sight line, viewshed and the exposure again</source>
         <translation>Alle zichtlijnen, zichtvelden en de zichtbaarheid opnieuw berekenen</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="196" />
+        <location filename="../../ui/visibility/extension.py" line="197" />
         <source>Open a scan first.</source>
         <translation>Open eerst een scan.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="205" />
+        <location filename="../../ui/visibility/extension.py" line="206" />
         <source>Preparing the buildings for the visibility tools…</source>
         <translation>De gebouwen worden voorbereid voor de zichtgereedschappen…</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="295" />
+        <location filename="../../ui/visibility/extension.py" line="297" />
         <source>Computed on other building heights than the scan has now: {0}. Recompute to use the current heights.</source>
         <translation>Berekend met andere gebouwhoogten dan de scan nu heeft: {0}. Herbereken om de huidige hoogten te gebruiken.</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="308" />
+        <location filename="../../ui/visibility/extension.py" line="310" />
         <source>The buildings are ready for the visibility tools ({0:.1f} s).</source>
         <translation>De gebouwen zijn klaar voor de zichtgereedschappen ({0:.1f} s).</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="322" />
+        <location filename="../../ui/visibility/extension.py" line="324" />
         <source>The visibility tools cannot be used: {0}</source>
         <translation>De zichtgereedschappen kunnen niet worden gebruikt: {0}</translation>
     </message>
     <message>
-        <location filename="../../ui/visibility/extension.py" line="349" />
+        <location filename="../../ui/visibility/extension.py" line="330" />
+        <source>The terrain changed: the visibility results may be out of date.</source>
+        <translation>Het maaiveld is veranderd: de zichtbaarheidsresultaten kunnen verouderd zijn.</translation>
+    </message>
+    <message>
+        <location filename="../../ui/visibility/extension.py" line="358" />
         <source>Preparing the buildings… try again in a moment.</source>
         <translation>De gebouwen worden voorbereid… probeer het zo nog eens.</translation>
     </message>

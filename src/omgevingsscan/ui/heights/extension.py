@@ -218,6 +218,7 @@ class HeightsExtension(QObject):
             self.window.show_error(str(exc))
             return
         self.refresh_status()
+        self.window.terrain_changed.emit(scan)
         self.window.statusBar().showMessage(
             self.tr("Terrain: {0} x {1} cells of {2:.1f} m, ground {3:.1f} to {4:.1f} m.").format(
                 terrain.z.shape[1],

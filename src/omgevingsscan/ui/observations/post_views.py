@@ -18,6 +18,7 @@ dragged).
 
 from __future__ import annotations
 
+import contextlib
 import time
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Any
@@ -77,6 +78,7 @@ class PostViews(QObject):
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.update_views)
+        window.terrain_changed.connect(self.terrain_changed)
 
     # -- binding --------------------------------------------------------------------------------
     def bind(self, scan: Scan | None, posts: PostsLayer | None) -> None:
@@ -108,6 +110,8 @@ class PostViews(QObject):
         """Stop following and wait for the background preparation."""
         self.bind(None, None)
         self._stop_terrain_job()
+        with contextlib.suppress(RuntimeError, TypeError):  # already closed
+            self.window.terrain_changed.disconnect(self.terrain_changed)
         for job in list(self._old_jobs):
             finish_job(job)
 
@@ -192,6 +196,16 @@ class PostViews(QObject):
     def terrain(self) -> Terrain | None:
         """The scan's terrain model (None: the ground is taken as flat)."""
         return terrain_for(self.scan) if self.scan is not None else None
+
+    def terrain_changed(self, scan: Scan | None = None) -> None:
+        """The scan's terrain was imported, replaced or removed: work the views out
+        again (flat first, then over the new terrain in the background)."""
+        if self.scan is None or (scan is not None and scan is not self.scan):
+            return
+        self._stop_terrain_job()
+        self.views = {k: v for k, v in self.views.items() if v.ground_model == "flat"}
+        self._cctv = []
+        self.update_views()
 
     def _stop_terrain_job(self) -> None:
         job = self._terrain_job

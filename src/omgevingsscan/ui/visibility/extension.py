@@ -81,6 +81,7 @@ class VisibilityUI(QObject):
         self.index.rebuilding.connect(self._on_rebuilding)
         window.scan_loaded.connect(self._on_scan_loaded)
         window.scan_closing.connect(self._on_scan_closing)
+        window.terrain_changed.connect(self._on_terrain_changed)
         self.canvas.clicked.connect(self._on_map_click)
 
     # -- construction -------------------------------------------------------------------------------
@@ -269,6 +270,7 @@ class VisibilityUI(QObject):
         self.canvas.clicked.disconnect(self._on_map_click)
         self.window.scan_loaded.disconnect(self._on_scan_loaded)
         self.window.scan_closing.disconnect(self._on_scan_closing)
+        self.window.terrain_changed.disconnect(self._on_terrain_changed)
 
     def _on_layers(self, *_: object) -> None:
         self.exposure.on_layers_changed()
@@ -321,6 +323,13 @@ class VisibilityUI(QObject):
         self.window.statusBar().showMessage(
             self.tr("The visibility tools cannot be used: {0}").format(self.index.error), 15000
         )
+
+    def _on_terrain_changed(self, scan: Scan) -> None:
+        if scan is self.scan and self._has_results():
+            self.stale_label.setText(
+                self.tr("The terrain changed: the visibility results may be out of date.")
+            )
+            self.stale.setVisible(True)
 
     def _on_rebuilding(self) -> None:
         if self._has_results():
