@@ -29,6 +29,26 @@ _GRAZE = 1e-9
 _PAD = 1e-6
 
 
+@njit(cache=True, nogil=True, inline="always")
+def _cross(
+    edges: np.ndarray, e: int, ax: float, ay: float, rx: float, ry: float
+) -> tuple[float, float]:
+    """Where the line ``a + t * r`` (t in [0, 1]) crosses edge ``e``: ``(t, denom)``,
+    with t = -1 when it does not (parallel, or outside either segment)."""
+    sx = edges[e, 2] - edges[e, 0]
+    sy = edges[e, 3] - edges[e, 1]
+    denom = rx * sy - ry * sx
+    if denom == 0.0:
+        return -1.0, denom
+    qx = edges[e, 0] - ax
+    qy = edges[e, 1] - ay
+    t = (qx * sy - qy * sx) / denom
+    u = (qx * ry - qy * rx) / denom
+    if not (t >= 0.0 and t <= 1.0 and u >= 0.0 and u <= 1.0):
+        return -1.0, denom
+    return t, denom
+
+
 @njit(cache=True, nogil=True)
 def _pair_lowest(
     ax: float,
@@ -86,16 +106,8 @@ def _pair_lowest(
             cid = c * nx + r if steep else r * nx + c
             for j in range(cell_start[cid], cell_start[cid + 1]):
                 e = cell_items[j]
-                sx = edges[e, 2] - edges[e, 0]
-                sy = edges[e, 3] - edges[e, 1]
-                denom = rx * sy - ry * sx
-                if denom == 0.0:
-                    continue
-                qx = edges[e, 0] - ax
-                qy = edges[e, 1] - ay
-                t = (qx * sy - qy * sx) / denom
-                u = (qx * ry - qy * rx) / denom
-                if not (t >= 0.0 and t <= 1.0 and u >= 0.0 and u <= 1.0):
+                t, _denom = _cross(edges, e, ax, ay, rx, ry)
+                if t < 0.0:
                     continue
                 h = heights[owner[e]]
                 # A line never runs below min(ha, hb): lower buildings cannot block it.
@@ -272,16 +284,8 @@ def _line_hits(
             cid = c * nx + r if steep else r * nx + c
             for j in range(cell_start[cid], cell_start[cid + 1]):
                 e = cell_items[j]
-                sx = edges[e, 2] - edges[e, 0]
-                sy = edges[e, 3] - edges[e, 1]
-                denom = rx * sy - ry * sx
-                if denom == 0.0:
-                    continue
-                qx = edges[e, 0] - ax
-                qy = edges[e, 1] - ay
-                t = (qx * sy - qy * sx) / denom
-                u = (qx * ry - qy * rx) / denom
-                if not (t >= 0.0 and t <= 1.0 and u >= 0.0 and u <= 1.0):
+                t, denom = _cross(edges, e, ax, ay, rx, ry)
+                if t < 0.0:
                     continue
                 if nh == cap:
                     cap *= 2
