@@ -2,7 +2,7 @@
 
 Run from the repository root::
 
-    .venv/bin/python -m bench.bench_exposure [--rounds 1] [--small]
+    .venv/bin/python -m bench.bench_exposure [--rounds 1] [--small] [--jitter 0.2]
 
 The baseline is a frozen copy of ``analysis/visibility`` from before issue 11
 (``bench/baseline_visibility``). Both run on the same scan, the same buildings with the
@@ -38,8 +38,10 @@ def _run_exposure(module: Any, index: Any, scan: Any, public: Any, spots: Any) -
     )
 
 
-def compare(rounds: int) -> float:
-    """Time old and new exposure; return the ratio of the medians."""
+def compare(rounds: int, jitter: float = 0.0) -> float:
+    """Time old and new exposure; return the ratio of the medians. ``jitter`` > 0
+    scales each building's height by a random factor in ``1 +- jitter`` (seeded), as
+    measured heights differ where the OSM estimates are one value for a whole street."""
     from bench.baseline_visibility import exposure as old_exposure
     from bench.baseline_visibility.index import VisibilityIndex as OldIndex
     from omgevingsscan.analysis.visibility import exposure as new_exposure_mod
@@ -52,11 +54,16 @@ def compare(rounds: int) -> float:
 
     scan = load_demo_scan()
     buildings = scan.frame("buildings")
+    if jitter > 0:
+        rng = np.random.default_rng(1)
+        factor = rng.uniform(1 - jitter, 1 + jitter, len(buildings))
+        buildings = buildings.assign(height=buildings["height"].to_numpy() * factor)
     new_index = VisibilityIndex(buildings)
     old_index = OldIndex(buildings)
     public = public_ground_from_layers(scan, new_index)
     spots = waiting_spots_from_layers(scan)
-    print(f"demo scan: {len(buildings)} buildings, heights fixed (OSM estimates)")
+    kind = f"OSM estimates times 1 +- {jitter:g}" if jitter > 0 else "OSM estimates"
+    print(f"demo scan: {len(buildings)} buildings, heights fixed ({kind})")
     times: dict[str, list[float]] = {"old": [], "new": []}
     cpu: dict[str, list[float]] = {"old": [], "new": []}
     results: dict[str, Any] = {}
@@ -198,9 +205,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--rounds", type=int, default=1)
     parser.add_argument("--small", action="store_true")
     parser.add_argument("--no-exposure", action="store_true")
+    parser.add_argument(
+        "--jitter",
+        type=float,
+        default=0.0,
+        help="scale each height by a random factor in 1 +- JITTER (0.2: no two alike)",
+    )
     args = parser.parse_args(argv)
     if not args.no_exposure:
-        compare(args.rounds)
+        compare(args.rounds, args.jitter)
     if args.small:
         small_isovist()
         small_isovist(buildings=None)

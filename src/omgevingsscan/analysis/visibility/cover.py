@@ -1,6 +1,6 @@
 """Which lower buildings are wholly hidden behind higher ones, seen from an eye.
 
-Used by :func:`.shadows.needed_shadows`. Metres; coordinates relative to the eye's
+Used by :func:`.blocks.casting`. Metres; coordinates relative to the eye's
 foot. Vectorised numpy (a few hundred buildings per view: no compiled kernel needed).
 
 The test (exact, conservative)

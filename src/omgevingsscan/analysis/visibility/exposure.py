@@ -74,6 +74,9 @@ from omgevingsscan.analysis.visibility.viewshed import viewshed_25d
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
 from omgevingsscan.settings import EYE_HEIGHT_M
 
+#: Neighbouring façade-top views per task; each task unions its own.
+TOP_CHUNK = 8
+
 Progress = Callable[[float, str], None]
 Cancelled = Callable[[], bool]
 
@@ -243,13 +246,16 @@ def exposure(
     tops = []
     hull = study_area.convex_hull
 
-    def top_view(args: tuple[Any, float]) -> BaseGeometry | None:
-        p, r = args
-        try:
-            vs = viewshed_25d(index, p, z_top, r, roofs=False, target_height=eye, within=hull)
-        except AnalysisInputError:
-            return None  # a sample inside an adjoining building at least as high
-        return vs.ground
+    def top_views(chunk: list[tuple[Any, float]]) -> BaseGeometry:
+        """The union of the views from a few neighbouring samples of the façade top."""
+        views = []
+        for p, r in chunk:
+            try:
+                vs = viewshed_25d(index, p, z_top, r, roofs=False, target_height=eye, within=hull)
+            except AnalysisInputError:
+                continue  # a sample inside an adjoining building at least as high
+            views.append(vs.ground)
+        return union_tree(np.asarray(views, dtype=object))
 
     # The views are independent and GEOS (and much of the isovist) releases the GIL, so
     # threads share the cores; the eye-level union runs while the first upper views are
@@ -268,24 +274,89 @@ def exposure(
         if z_top > eye and len(top_pts):
             along = np.argsort(top_rank, kind="stable")  # neighbours first for the union
             jobs = list(zip(top_pts[along], _cover_radius(top_pts[along], study_area)))
-            for i, ground_view in enumerate(pool.map(top_view, jobs)):
-                if i % 16 == 0:
-                    step(0.55 + 0.2 * i / len(jobs), "Views of the upper façade")
-                if ground_view is not None:
-                    tops.append(ground_view)
-        visible_eye = eye_merged.result()
+            # Each task unions its own few views, so most of the union runs in parallel.
+            chunks = [jobs[i : i + TOP_CHUNK] for i in range(0, len(jobs), TOP_CHUNK)]
+            for i, merged in enumerate(pool.map(top_views, chunks)):
+                step(0.55 + 0.2 * i / len(chunks), "Views of the upper façade")
+                tops.append(merged)
+        public = study_area if public_ground is None else public_ground.intersection(study_area)
+
+        def merge_all() -> tuple[BaseGeometry, BaseGeometry]:
+            visible = union_tree(np.asarray([*tops, eye_merged.result()], dtype=object))
+            visible = visible.intersection(study_area)
+            return visible, visible.intersection(public)
+
+        # The last unions run on the pool while this thread ranks the positions.
+        merged_all = pool.submit(merge_all)
+        ground_eye_job = pool.submit(lambda: eye_merged.result().intersection(public))
+        rows = _position_rows(
+            index,
+            eye_index,
+            parent,
+            is_site,
+            site_idx,
+            site_shape,
+            study_area,
+            walls,
+            pieces,
+            piece_walls,
+            spots,
+            z_top,
+            eye,
+            window_spacing,
+            min_facade_m,
+            step,
+        )
+        visible, ground = merged_all.result()
+        ground_eye = ground_eye_job.result()
     except BaseException:
         # On Cancel, drop the work not started yet and do not wait for the running
         # pieces (pure geometry, they finish in the background within a second).
         pool.shutdown(wait=False, cancel_futures=True)
         raise
     pool.shutdown(wait=True)
-    visible = union_tree(np.asarray([*tops, visible_eye], dtype=object))
-    visible = visible.intersection(study_area)
-    public = study_area if public_ground is None else public_ground.intersection(study_area)
-    ground = visible.intersection(public)
-    ground_eye = visible_eye.intersection(public)
+    positions = _rank(rows, index.crs)
+    facade = gpd.GeoDataFrame(
+        {"osm_id": [index.osm_ids[i] for i in index.wall_owner[facade_walls]]},
+        geometry=shapely.linestrings(walls.reshape(-1, 2, 2)) if len(walls) else [],
+        crs=index.crs,
+    )
+    step(1.0, "Done")
+    return ExposureResult(
+        ground,
+        ground_eye,
+        visible,
+        positions,
+        facade,
+        site_idx,
+        z_top,
+        eye,
+        (len(eye_pts), len(top_pts)),
+        notes,
+    )
 
+
+def _position_rows(
+    index: VisibilityIndex,
+    eye_index: VisibilityIndex,
+    parent: np.ndarray,
+    is_site: np.ndarray,
+    site_idx: list[int],
+    site_shape: BaseGeometry,
+    study_area: Polygon,
+    walls: np.ndarray,
+    pieces: list[np.ndarray],
+    piece_walls: list[np.ndarray],
+    spots: gpd.GeoDataFrame | None,
+    z_top: float,
+    eye: float,
+    window_spacing: float,
+    min_facade_m: float,
+    step: Progress,
+) -> list[dict[str, Any]]:
+    """The overlook positions: overlooking buildings (walls seen at eye level, the
+    visible ``pieces`` of wall of each façade sample, and top-floor windows seeing the
+    façade top) and waiting spots. Metres, the index's CRS; see :func:`exposure`."""
     step(0.75, "Overlooking buildings")
     if site_idx and z_top > eye:
         targets = facade_samples(walls, window_spacing, dedupe=False)
@@ -326,22 +397,4 @@ def exposure(
         z_top,
         eye,
     )
-    positions = _rank(rows, index.crs)
-    facade = gpd.GeoDataFrame(
-        {"osm_id": [index.osm_ids[i] for i in index.wall_owner[facade_walls]]},
-        geometry=shapely.linestrings(walls.reshape(-1, 2, 2)) if len(walls) else [],
-        crs=index.crs,
-    )
-    step(1.0, "Done")
-    return ExposureResult(
-        ground,
-        ground_eye,
-        visible,
-        positions,
-        facade,
-        site_idx,
-        z_top,
-        eye,
-        (len(eye_pts), len(top_pts)),
-        notes,
-    )
+    return rows

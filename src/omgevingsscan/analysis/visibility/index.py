@@ -372,7 +372,7 @@ class VisibilityIndex:
         twin = copy.copy(self)
         twin.heights = h
         twin._subsets = {}
-        for cached in ("_walls_above",):  # caches that depend on the heights
+        for cached in ("_walls_above", "_height_blocks"):  # caches that depend on the heights
             twin.__dict__.pop(cached, None)
         return twin
 

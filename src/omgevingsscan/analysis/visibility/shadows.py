@@ -5,8 +5,9 @@ A building of height ``H`` lower than the eye at height ``h`` hides the ground p
 < k``, ``k = h / (h - H)`` (see :mod:`.viewshed`). This module builds that shadow as a
 polygon per building, as fast as exactly possible:
 
-- a footprint whose walls facing away from the eye form one run (every convex one
-  seen from outside, many others) gets its polygon directly (:func:`_one_run_shadows`);
+- a footprint of one part whose stretches along every ray from the eye overlap once
+  scaled (all but a few): the region between its near boundary and its far boundary
+  scaled, built directly by a compiled kernel (:mod:`.shadow_kernel`);
 - a convex footprint with the eye inside: the convex hull of it and its scaled copy;
 - any other: the union of the footprint and one strip per run (:func:`shadow_strips`),
   unioned per building by ``buffer(0)`` in one call.
@@ -23,7 +24,6 @@ import shapely
 from shapely.geometry import Polygon
 from shapely.geometry.base import BaseGeometry
 
-from omgevingsscan.analysis.visibility.cover import hidden_behind
 from omgevingsscan.analysis.visibility.index import FloatArray, IntArray, VisibilityIndex
 
 
@@ -70,19 +70,17 @@ def shadows(
     """The shadow of each of ``buildings`` (grown footprints) under a point light at
     ``origin``, scaled by ``scale[i]``: one polygon per building.
 
-    A footprint whose walls facing away from the light form one run (every convex
-    one, and many others) gets its shadow polygon directly (:func:`_one_run_shadows`);
-    a convex one otherwise (the light inside it) the convex hull of the footprint and
-    its scaled copy; any other the union of the footprint and its strips
-    (:func:`shadow_strips`), unioned per building by ``buffer(0)`` in one call. Unioning
-    per building first, then all of them, is faster than one union of every piece.
+    A footprint of one part (holes allowed) whose stretches along every ray from the
+    light overlap once scaled gets its shadow directly, from the compiled kernel
+    (:mod:`.shadow_kernel`; all but a few on the demo). A convex one refused there (the
+    light inside it) gets the convex hull of the footprint and its scaled copy; any
+    other the union of the footprint and its strips (:func:`shadow_strips`), unioned
+    per building by ``buffer(0)`` in one call.
     """
     out = np.empty(len(buildings), dtype=object)
     if len(buildings) == 0:
         return out
-    # Footprints with one run of walls facing away (every convex one seen from
-    # outside, many others) get their shadow directly; hulls and unions for the rest.
-    direct, ok = _one_run_shadows(index, buildings, origin, scale)
+    direct, ok = _radial_shadows(index, buildings, origin, scale)
     out[ok] = direct[ok]
     convex = index.grown_convex[buildings] & ~ok
     cb = buildings[convex]
@@ -131,147 +129,80 @@ def union_tree(geoms: np.ndarray) -> BaseGeometry:
     return parts[0]
 
 
-def bearing_order(
-    index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float]
-) -> IntArray:
-    """Order of ``buildings`` by the bearing of their centroids seen from ``origin``."""
-    centroids = index.__dict__.get("_centroids")
-    if centroids is None:  # geometry only, so a copy with other heights may share it
-        centroids = shapely.get_coordinates(shapely.centroid(index.grown))
-        index.__dict__["_centroids"] = centroids
-    c = centroids[buildings]
-    return np.argsort(np.arctan2(c[:, 1] - origin[1], c[:, 0] - origin[0]), kind="stable")
-
-
-def needed_shadows(
-    index: VisibilityIndex,
-    buildings: IntArray,
-    origin: tuple[float, float],
-    scale: FloatArray,
-    eye: float,
-) -> tuple[np.ndarray, IntArray]:
-    """The shadows of :func:`shadows` that can change their union, and their buildings.
-
-    ``buildings`` are all lower than the eye at ``eye`` metres. A building wholly
-    hidden behind higher ones nearer the eye (the exact, conservative test of
-    :mod:`.cover`) casts no shadow outside theirs, so it is left out; the
-    union is the same region. From the demo's upper façade this leaves out about a
-    third of the buildings (lower ones far behind higher ones).
-    """
-    if len(buildings) > 1:
-        xy, off = _exterior_rings(index)
-        start, count = off[buildings], off[buildings + 1] - off[buildings]
-        sub_off = np.concatenate([[0], np.cumsum(count)]).astype(np.int64)
-        take = np.repeat(start - sub_off[:-1], count) + np.arange(sub_off[-1])
-        hidden = hidden_behind(
-            xy[take] - np.asarray(origin, dtype=float),
-            sub_off,
-            index.heights[buildings].astype(float),
-            float(eye),
-            1e-9,
-        )
-        buildings, scale = buildings[~hidden], scale[~hidden]
-    return shadows(index, buildings, origin, scale), buildings
-
-
-def _exterior_rings(index: VisibilityIndex) -> tuple[FloatArray, IntArray]:
-    """The exterior ring of each grown footprint (rows ``off[i]:off[i + 1]``, empty
-    for a footprint of several parts). Geometry only, so cached on the index."""
-    cached = index.__dict__.get("_exterior_rings")
-    if cached is None:
-        single = shapely.get_num_geometries(index.grown) == 1
-        rings = shapely.get_exterior_ring(shapely.get_geometry(index.grown, 0))
-        rings[~single] = None
-        xy, which = shapely.get_coordinates(rings, return_index=True)
-        count = np.bincount(which, minlength=len(index))
-        cached = (xy, np.concatenate([[0], np.cumsum(count)]).astype(np.int64))
-        index.__dict__["_exterior_rings"] = cached
-    return cached
-
-
-def _ring_ranges(index: VisibilityIndex) -> tuple[IntArray, IntArray, np.ndarray]:
-    """First edge and edge count of each building in ``index.edges``, and whether its
-    grown footprint is one polygon without holes (its edges are then one closed ring
-    in order). Cached on the index."""
-    cached = index.__dict__.get("_ring_ranges")
-    if cached is None:
-        n = len(index)
-        start = np.searchsorted(index.edge_owner, np.arange(n)).astype(np.int64)
-        count = np.bincount(index.edge_owner, minlength=n).astype(np.int64)
-        simple = (shapely.get_num_geometries(index.grown) == 1) & (
-            shapely.get_num_interior_rings(shapely.get_geometry(index.grown, 0)) == 0
-        )
-        cached = (start, count, simple & (count >= 3))
-        index.__dict__["_ring_ranges"] = cached
-    return cached
-
-
-def _one_run_shadows(
+def _radial_shadows(
     index: VisibilityIndex, buildings: IntArray, origin: tuple[float, float], scale: FloatArray
 ) -> tuple[np.ndarray, np.ndarray]:
-    """Shadows built directly, without a union, for footprints whose walls facing away
-    from ``origin`` form one run turning less than half a circle.
+    """Shadows of the one-part footprints (holes allowed) of ``buildings`` from the
+    compiled kernel: a polygon for each where ``ok`` (None elsewhere)."""
+    verts = index.__dict__.get("_footprint_vertices")
+    if verts is None:  # geometry only, so a copy with other heights may share it
+        verts = ring_vertices(index.grown)
+        index.__dict__["_footprint_vertices"] = verts
+    return radial_polygons(verts, buildings, origin, scale)
 
-    Every ray from the origin then enters such a footprint once (through the walls
-    facing the origin) and leaves it once (through the run), so the shadow is the
-    polygon of the facing walls, the run's end points pushed out along their rays, and
-    the run scaled by ``k``: the same region as the footprint plus its quads.
+
+def radial_polygons(
+    verts: RingVertices, items: IntArray, origin: tuple[float, float], scale: FloatArray
+) -> tuple[np.ndarray, np.ndarray]:
+    """Shadows of the polygons ``items`` of ``verts`` (see :func:`ring_vertices`)
+    under a point light at ``origin``, scaled by ``scale[i]``, from
+    :func:`.shadow_kernel.radial_shadows`.
 
     Returns
     -------
     shadows, ok
-        A polygon for each building where ``ok`` (None elsewhere).
+        A polygon for each item where ``ok``; None where the kernel refused it (the
+        light inside, stretches that do not overlap, several parts) or ``scale`` is
+        not above 1.
     """
-    out = np.full(len(buildings), None, dtype=object)
-    start, count, simple = _ring_ranges(index)
-    n = count[buildings]
-    cand = simple[buildings]
-    if not cand.any():
-        return out, np.zeros(len(buildings), dtype=bool)
-    rows = np.flatnonzero(cand)
-    n = n[rows]
-    first = np.cumsum(n) - n
-    row = np.repeat(np.arange(len(rows)), n)
-    pos = np.arange(len(row)) - first[row]
-    e = index.edges[start[buildings[rows]][row] + pos] - np.array(
-        [origin[0], origin[1], origin[0], origin[1]]
+    from omgevingsscan.analysis.visibility.shadow_kernel import radial_shadows
+
+    xy, nxt, off, single = verts
+    out = np.full(len(items), None, dtype=object)
+    ok = np.zeros(len(items), dtype=bool)
+    rows = np.flatnonzero(single[items] & (scale > 1.0))
+    if len(rows) == 0:
+        return out, ok
+    b = items[rows]
+    start, count = off[b], off[b + 1] - off[b]
+    sub_off = np.concatenate([[0], np.cumsum(count)]).astype(np.int64)
+    take = np.repeat(start - sub_off[:-1], count) + np.arange(sub_off[-1])
+    local = nxt[take] - np.repeat(start, count)
+    o = np.asarray(origin, dtype=float)
+    ring_xy, ring_off, done = radial_shadows(
+        xy[take] - o, local, sub_off, np.ascontiguousarray(scale[rows], dtype=float)
     )
-    cross = e[:, 0] * e[:, 3] - e[:, 1] * e[:, 2]
-    back = cross > 0
-    prev = np.where(pos == 0, np.arange(len(row)) + n[row] - 1, np.arange(len(row)) - 1)
-    run_start = back & ~back[prev]
-    starts = np.bincount(row, weights=run_start, minlength=len(rows))
-    m = np.bincount(row, weights=back, minlength=len(rows)).astype(np.int64)
-    turn = np.bincount(
-        row,
-        weights=np.where(back, np.arctan2(cross, e[:, 0] * e[:, 2] + e[:, 1] * e[:, 3]), 0.0),
-        minlength=len(rows),
-    )
-    good = (starts == 1) & (m < n) & (m > 0) & (turn < math.pi)
-    s0 = np.zeros(len(rows), dtype=np.int64)
-    s0[row[run_start]] = pos[run_start]
-    keep = good[row]
-    row, pos, e = row[keep], pos[keep], e[keep]
-    r = (pos - s0[row]) % n[row]
-    mm, nn = m[row], n[row]
-    k = scale[rows][row][:, None]
-    pts = e[:, 0:2]
-    front = r >= mm
-    at0 = r == 0
-    near = r <= mm
-    xy = np.vstack([pts[front], pts[at0], k[near] * pts[near]]) + np.asarray(origin)
-    ring = np.concatenate([row[front], row[at0], row[near]])
-    key = np.concatenate(
-        [r[front] - mm[front], nn[at0] - mm[at0], nn[near] - mm[near] + 1 + r[near]]
-    )
-    ring = (np.cumsum(good) - 1)[ring]  # contiguous ids of the good buildings
-    order = np.lexsort((key, ring))
-    polys = shapely.polygons(shapely.linearrings(xy[order], indices=ring[order]))
-    done = np.flatnonzero(good)
-    out[rows[done]] = polys
-    ok = np.zeros(len(buildings), dtype=bool)
+    if done.any():
+        which = np.repeat(np.arange(int(done.sum())), np.diff(ring_off)[done])
+        rings = shapely.linearrings(ring_xy + o, indices=which)
+        out[rows[done]] = shapely.polygons(rings)
     ok[rows[done]] = True
     return out, ok
+
+
+#: Vertices of polygons for the kernel: ``xy``, ``nxt``, ``off``, ``single``.
+RingVertices = tuple[FloatArray, IntArray, IntArray, np.ndarray]
+
+
+def ring_vertices(geoms: np.ndarray) -> RingVertices:
+    """The vertices of each polygon of ``geoms``, ring by ring (outer ring, then
+    holes), without each ring's closing repeat: polygon ``i`` has ``xy[off[i]:off[i +
+    1]]``, ``nxt[j]`` is the next vertex of ``j``'s ring, and ``single`` tells the
+    geometries of one part (the others get no rows)."""
+    single = shapely.get_num_geometries(geoms) == 1
+    polys = shapely.get_geometry(geoms, 0)
+    polys[~single] = None
+    rings, owner = shapely.get_rings(polys, return_index=True)
+    xy, ring = shapely.get_coordinates(rings, return_index=True)
+    last = np.ones(len(ring), dtype=bool)
+    last[:-1] = ring[1:] != ring[:-1]
+    xy, ring = xy[~last], ring[~last]  # drop each ring's closing repeat
+    nxt = np.arange(1, len(ring) + 1, dtype=np.int64)
+    ring_end = np.ones(len(ring), dtype=bool)
+    ring_end[:-1] = ring[1:] != ring[:-1]
+    nxt[ring_end] = np.searchsorted(ring, ring[ring_end])  # back to the ring's first
+    count = np.bincount(owner[ring], minlength=len(geoms))
+    return xy, nxt, np.concatenate([[0], np.cumsum(count)]).astype(np.int64), single
 
 
 def shadow_strips(

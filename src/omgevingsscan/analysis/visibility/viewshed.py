@@ -17,7 +17,8 @@ Method (exact, polygonal; no raster and no sampled rays)
   polygon per building, :mod:`.shadows`). The visible ground is the isovist minus
   the union of these shadows. A building wholly hidden behind higher ones nearer the
   eye casts no shadow outside theirs and is left out of the union (an exact test,
-  :mod:`.cover`); the rest are unioned pairwise in order of bearing.
+  :mod:`.cover`); adjoining buildings of one height cast one shadow together
+  (:mod:`.blocks`); the shadows are unioned pairwise in order of bearing.
 - A roof at height ``H`` is hidden where it lies in the shadow, cast on the plane at
   height ``H``, of a building higher than ``H`` (scale ``(h - H) / (h - H_c)``), or
   outside the isovist of the buildings at least as high as the eye.
@@ -37,15 +38,10 @@ import shapely
 from shapely.geometry import Point, Polygon
 from shapely.geometry.base import BaseGeometry
 
+from omgevingsscan.analysis.visibility.blocks import shadow_pieces
 from omgevingsscan.analysis.visibility.index import IntArray, VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import check_radius, check_sector, isovist_ex
-from omgevingsscan.analysis.visibility.shadows import (
-    bearing_order,
-    needed_shadows,
-    shadow_quads,
-    shadows,
-    union_tree,
-)
+from omgevingsscan.analysis.visibility.shadows import shadow_quads, shadows, union_tree
 from omgevingsscan.errors import AnalysisInputError
 
 
@@ -166,11 +162,7 @@ def viewshed_25d(
     flat = near[index.heights[near] <= g]  # too low to block, but not ground either
     if len(low) == 0 and len(flat) == 0:
         return Viewshed25D(area, {}, iso.polygon, (ox, oy), h0, radius, sector, blocking)
-    k = (h0 - g) / (h0 - index.heights[low])
-    needed, low_needed = needed_shadows(index, low, (ox, oy), k, h0)
-    casters = np.concatenate([low_needed, flat])
-    pieces = np.concatenate([needed, index.footprints[flat]])
-    shadow = union_tree(pieces[bearing_order(index, casters, (ox, oy))])
+    shadow = union_tree(shadow_pieces(index, low, (ox, oy), h0, g, flat))
     ground = area.difference(shadow)
 
     roof_parts: dict[int, BaseGeometry] = {}
