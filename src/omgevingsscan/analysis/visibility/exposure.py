@@ -56,19 +56,13 @@ from shapely.geometry.base import BaseGeometry
 from omgevingsscan.analysis.visibility.facade import (
     CLEARANCE_M,
     _cover_radius,
-    _normals,
-    _samples_per_wall,
     along_facade,
     facade_samples,
     site_buildings,
 )
 from omgevingsscan.analysis.visibility.index import VisibilityIndex
 from omgevingsscan.analysis.visibility.isovist import isovist_ex
-from omgevingsscan.analysis.visibility.overlook import (
-    _building_rows,
-    _rank,
-    _spot_rows,
-)
+from omgevingsscan.analysis.visibility.overlook import _rank, position_rows
 from omgevingsscan.analysis.visibility.shadows import union_tree
 from omgevingsscan.analysis.visibility.viewshed import viewshed_25d
 from omgevingsscan.errors import AnalysisInputError, ImportCancelled
@@ -289,7 +283,7 @@ def exposure(
         # The last unions run on the pool while this thread ranks the positions.
         merged_all = pool.submit(merge_all)
         ground_eye_job = pool.submit(lambda: eye_merged.result().intersection(public))
-        rows = _position_rows(
+        rows = position_rows(
             index,
             eye_index,
             parent,
@@ -334,67 +328,3 @@ def exposure(
         (len(eye_pts), len(top_pts)),
         notes,
     )
-
-
-def _position_rows(
-    index: VisibilityIndex,
-    eye_index: VisibilityIndex,
-    parent: np.ndarray,
-    is_site: np.ndarray,
-    site_idx: list[int],
-    site_shape: BaseGeometry,
-    study_area: Polygon,
-    walls: np.ndarray,
-    pieces: list[np.ndarray],
-    piece_walls: list[np.ndarray],
-    spots: gpd.GeoDataFrame | None,
-    z_top: float,
-    eye: float,
-    window_spacing: float,
-    min_facade_m: float,
-    step: Progress,
-) -> list[dict[str, Any]]:
-    """The overlook positions: overlooking buildings (walls seen at eye level, the
-    visible ``pieces`` of wall of each façade sample, and top-floor windows seeing the
-    façade top) and waiting spots. Metres, the index's CRS; see :func:`exposure`."""
-    step(0.75, "Overlooking buildings")
-    if site_idx and z_top > eye:
-        targets = facade_samples(walls, window_spacing, dedupe=False)
-        target_normals = np.repeat(
-            _normals(walls), _samples_per_wall(walls, window_spacing), axis=0
-        )
-        ok = index.free_mask(targets, CLEARANCE_M)
-        targets, target_normals = targets[ok], target_normals[ok]
-    else:
-        targets, target_normals = np.empty((0, 2)), np.empty((0, 2))
-    rows = _building_rows(
-        index,
-        eye_index,
-        parent,
-        is_site,
-        site_shape,
-        study_area,
-        np.vstack(pieces) if pieces else np.empty((0, 4)),
-        np.concatenate(piece_walls) if piece_walls else np.empty(0, dtype=np.int64),
-        targets,
-        target_normals,
-        z_top,
-        window_spacing,
-        min_facade_m,
-        step,
-    )
-    step(0.9, "Waiting spots")
-    rows += _spot_rows(
-        index,
-        eye_index,
-        parent,
-        site_idx,
-        site_shape,
-        study_area,
-        spots,
-        targets,
-        target_normals,
-        z_top,
-        eye,
-    )
-    return rows

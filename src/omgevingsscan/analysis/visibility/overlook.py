@@ -325,3 +325,67 @@ def _rank(rows: list[dict[str, object]], crs: object) -> gpd.GeoDataFrame:
     frame = frame.iloc[order].reset_index(drop=True)
     frame.insert(0, "rank", np.arange(1, len(frame) + 1))
     return frame[[*POSITION_COLUMNS, "geometry"]]
+
+
+def position_rows(
+    index: VisibilityIndex,
+    eye_index: VisibilityIndex,
+    parent: IntArray,
+    is_site: np.ndarray,
+    site_idx: list[int],
+    site_shape: BaseGeometry,
+    study_area: Polygon,
+    walls: FloatArray,
+    pieces: list[FloatArray],
+    piece_walls: list[IntArray],
+    spots: gpd.GeoDataFrame | None,
+    z_top: float,
+    eye: float,
+    window_spacing: float,
+    min_facade_m: float,
+    step: Progress,
+) -> list[dict[str, object]]:
+    """The overlook positions: overlooking buildings (walls seen at eye level, the
+    visible ``pieces`` of wall of each façade sample, and top-floor windows seeing the
+    façade top) and waiting spots. Metres, the index's CRS; see :func:`exposure`."""
+    step(0.75, "Overlooking buildings")
+    if site_idx and z_top > eye:
+        targets = facade_samples(walls, window_spacing, dedupe=False)
+        target_normals = np.repeat(
+            _normals(walls), _samples_per_wall(walls, window_spacing), axis=0
+        )
+        ok = index.free_mask(targets, CLEARANCE_M)
+        targets, target_normals = targets[ok], target_normals[ok]
+    else:
+        targets, target_normals = np.empty((0, 2)), np.empty((0, 2))
+    rows = _building_rows(
+        index,
+        eye_index,
+        parent,
+        is_site,
+        site_shape,
+        study_area,
+        np.vstack(pieces) if pieces else np.empty((0, 4)),
+        np.concatenate(piece_walls) if piece_walls else np.empty(0, dtype=np.int64),
+        targets,
+        target_normals,
+        z_top,
+        window_spacing,
+        min_facade_m,
+        step,
+    )
+    step(0.9, "Waiting spots")
+    rows += _spot_rows(
+        index,
+        eye_index,
+        parent,
+        site_idx,
+        site_shape,
+        study_area,
+        spots,
+        targets,
+        target_normals,
+        z_top,
+        eye,
+    )
+    return rows
