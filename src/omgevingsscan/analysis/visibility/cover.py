@@ -1,7 +1,8 @@
 """Which lower buildings are wholly hidden behind higher ones, seen from an eye.
 
 Used by :func:`.blocks.casting`. Metres; coordinates relative to the eye's
-foot. Vectorised numpy (a few hundred buildings per view: no compiled kernel needed).
+foot. The extents are vectorised numpy, the pairwise test a compiled loop
+(:func:`.shadow_kernel.covered`).
 
 The test (exact, conservative)
 ------------------------------
@@ -77,47 +78,7 @@ def hidden_behind(
     (see the module docstring). ``margin`` is a relative safety margin on the strict
     inequalities. Buildings whose span is half a turn or more are never left out nor
     used to cover."""
+    from omgevingsscan.analysis.visibility.shadow_kernel import covered
+
     lo, hi, dmin, dmax, good = ring_extents(xy, off)
-    n = len(heights)
-    out = np.zeros(n, dtype=bool)
-    xs = np.flatnonzero(good & (heights < heights.max(initial=-np.inf)))
-    cs = np.flatnonzero(good)
-    if len(xs) == 0 or len(cs) < 1:
-        return out
-    x, c = xs[:, None], cs[None, :]
-    pair = (
-        (heights[c] > heights[x])
-        & (dmax[c] * (1.0 + margin) < dmin[x])
-        & ((eye - heights[c]) * dmax[x] < (eye - heights[x]) * (1.0 - margin) * dmin[c])
-    )
-    px, pc = np.nonzero(pair)
-    if len(px) == 0:
-        return out
-    px, pc = xs[px], cs[pc]
-    # c's span shifted by whole turns to the one nearest x's.
-    turns = np.floor((0.5 * (lo[px] + hi[px]) - 0.5 * (lo[pc] + hi[pc])) / (2 * math.pi) + 0.5)
-    a = lo[pc] + 2 * math.pi * turns
-    b = hi[pc] + 2 * math.pi * turns
-    meets = (b > lo[px]) & (a < hi[px])
-    px, a, b = px[meets], a[meets], b[meets]
-    if len(px) == 0:
-        return out
-    # Per x, the spans in order of their start: covered when the first starts before
-    # x's span, each next one starts before the reach of those before it (an overlap,
-    # not a touch) until the reach passes the end of x's span.
-    order = np.lexsort((a, px))
-    px, a, b = px[order], a[order], b[order]
-    shift = 16.0 * np.pi * px  # keeps each x's running maximum to its own spans
-    reach = np.maximum.accumulate(b + shift) - shift
-    first = np.ones(len(px), dtype=bool)
-    first[1:] = px[1:] != px[:-1]
-    prev = np.concatenate([[-np.inf], reach[:-1]])
-    gap = ~first & (a >= prev) & (prev <= hi[px])
-    start_ok = np.zeros(n, dtype=bool)
-    start_ok[px[first]] = a[first] < lo[px[first]]
-    broken = np.zeros(n, dtype=bool)
-    broken[px[gap]] = True
-    final = np.full(n, -np.inf)
-    np.maximum.at(final, px, reach)
-    out = start_ok & ~broken & (final > hi)
-    return out
+    return covered(lo, hi, dmin, dmax, good, np.asarray(heights, dtype=float), eye, margin)

@@ -225,3 +225,65 @@ def radial_shadows(
             pos += written
         ring_off[i + 1] = pos
     return out[:pos].copy(), ring_off, ok
+
+
+@njit(cache=True, nogil=True, error_model="numpy")
+def covered(
+    lo: np.ndarray,
+    hi: np.ndarray,
+    dmin: np.ndarray,
+    dmax: np.ndarray,
+    good: np.ndarray,
+    heights: np.ndarray,
+    eye: float,
+    margin: float,
+) -> np.ndarray:  # pragma: no cover - compiled
+    """The pairwise test of :func:`.cover.hidden_behind`: whether each building (its
+    angular span ``lo``..``hi`` in radians, least and greatest distance ``dmin``,
+    ``dmax`` in metres, usable where ``good``) is covered by higher ones nearer the eye
+    at ``eye`` metres whose spans, overlapping, reach past both ends of its own."""
+    n = heights.shape[0]
+    out = np.zeros(n, dtype=np.bool_)
+    top = -np.inf
+    for i in range(n):
+        top = max(top, heights[i])
+    a = np.empty(n)
+    b = np.empty(n)
+    nearest_first = np.argsort(dmax)
+    for x in range(n):
+        if not good[x] or not heights[x] < top:
+            continue
+        m = 0
+        mid_x = 0.5 * (lo[x] + hi[x])
+        for c in nearest_first:
+            if not dmax[c] * (1.0 + margin) < dmin[x]:
+                break  # the rest reach as far as x
+            if not (
+                good[c]
+                and heights[c] > heights[x]
+                and (eye - heights[c]) * dmax[x] < (eye - heights[x]) * (1.0 - margin) * dmin[c]
+            ):
+                continue
+            # c's span shifted by whole turns to the one nearest x's.
+            turns = math.floor((mid_x - 0.5 * (lo[c] + hi[c])) / (2.0 * math.pi) + 0.5)
+            ca = lo[c] + 2.0 * math.pi * turns
+            cb = hi[c] + 2.0 * math.pi * turns
+            if cb > lo[x] and ca < hi[x]:
+                a[m] = ca
+                b[m] = cb
+                m += 1
+        if m == 0:
+            continue
+        order = np.argsort(a[:m], kind="mergesort")
+        if not a[order[0]] < lo[x]:
+            continue
+        reach = b[order[0]]
+        broken = False
+        for j in range(1, m):
+            k = order[j]
+            if a[k] >= reach and reach <= hi[x]:
+                broken = True  # a gap between the spans, inside x's
+                break
+            reach = max(reach, b[k])
+        out[x] = not broken and reach > hi[x]
+    return out
