@@ -7,7 +7,7 @@ import numpy as np
 import shapely
 
 from omgevingsscan.analysis.visibility import index_for
-from omgevingsscan.analysis.visibility.blocks import casting, shadow_pieces
+from omgevingsscan.analysis.visibility.blocks import casting, height_blocks, shadow_pieces
 from omgevingsscan.analysis.visibility.shadows import (
     _radial_shadows,
     shadow_quads,
@@ -85,3 +85,17 @@ def test_shadow_pieces_leave_the_union_unchanged(demo_scan) -> None:  # type: ig
         n_casting += len(which) + len(flat)
     assert dropped > 50  # the test has teeth: many shadows were left out
     assert n_pieces < 0.85 * n_casting  # and blocks replaced many
+
+
+def test_blocks_follow_the_heights(demo_scan) -> None:  # type: ignore[no-untyped-def]
+    """Blocks join adjoining buildings of one height; a copy with other heights (the
+    low and high heights of the certainty checks) gets blocks of its own."""
+    index = index_for(demo_scan)
+    blocks = height_blocks(index)
+    assert blocks.size.max() > 5 and len(blocks.size) < 0.6 * len(index)
+    for block in np.flatnonzero(blocks.size > 1)[:20]:
+        members = np.flatnonzero(blocks.label == block)
+        assert len(set(index.heights[members])) == 1
+    distinct = index.with_heights(index.heights + np.arange(len(index)) * 1e-3)
+    assert height_blocks(distinct).size.max() == 1
+    assert height_blocks(index) is blocks  # the original keeps its own

@@ -58,11 +58,11 @@ class HeightBlocks:
 
 def height_blocks(index: VisibilityIndex) -> HeightBlocks:
     """The blocks of ``index``: buildings whose grown footprints meet and whose
-    heights are equal, chained. Cached on the index (its heights are fixed; a copy
-    with other heights drops the cache, see :meth:`VisibilityIndex.with_heights`)."""
+    heights are equal, chained. Cached on the index for its heights array (a copy
+    with other heights, :meth:`VisibilityIndex.with_heights`, gets its own)."""
     cached = index.__dict__.get("_height_blocks")
-    if cached is not None:
-        return cached
+    if cached is not None and cached[0] is index.heights:
+        return cached[1]
     n = len(index)
     a, b = index._grown_tree.query(index.grown, predicate="intersects")
     same = (a < b) & (index.heights[a] == index.heights[b])
@@ -84,7 +84,7 @@ def height_blocks(index: VisibilityIndex) -> HeightBlocks:
         shapely.get_coordinates(shapely.centroid(merged)),
         ring_vertices(merged),
     )
-    index.__dict__["_height_blocks"] = blocks
+    index.__dict__["_height_blocks"] = (index.heights, blocks)  # valid for these heights
     return blocks
 
 
