@@ -99,3 +99,30 @@ def test_blocks_follow_the_heights(demo_scan) -> None:  # type: ignore[no-untype
     distinct = index.with_heights(index.heights + np.arange(len(index)) * 1e-3)
     assert height_blocks(distinct).size.max() == 1
     assert height_blocks(index) is blocks  # the original keeps its own
+
+
+def test_a_block_whose_union_fails_is_not_used(demo_scan, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+    """If GEOS loses a part of a block's union, the block's buildings cast their own
+    shadows: the union of the pieces stays right."""
+    import omgevingsscan.analysis.visibility.blocks as blocks_module
+
+    real = shapely.union_all
+
+    def lossy(geoms, *args, **kwargs):  # type: ignore[no-untyped-def]
+        return real(geoms[1:], *args, **kwargs)  # drops the first member
+
+    index = index_for(demo_scan)
+    twin = index.with_heights(index.heights.copy())
+    monkeypatch.setattr(blocks_module.shapely, "union_all", lossy)
+    broken = height_blocks(twin)
+    monkeypatch.setattr(blocks_module.shapely, "union_all", real)
+    multi = np.flatnonzero(broken.size > 1)
+    assert len(multi) and not broken.verts[3][multi].any()  # none of them used
+    origin = (demo_scan.site.x - 120.0, demo_scan.site.y + 40.0)
+    disc = shapely.Point(origin).buffer(200)
+    near = np.asarray(index._grown_tree.query(disc))
+    low = near[(index.heights[near] < 16.0) & (index.heights[near] > 1.6)]
+    # Blocks also hold buildings beyond the disc, whose shadows fall beyond it too.
+    good = union_tree(shadow_pieces(index, low, origin, 16.0, 1.6)).intersection(disc)
+    fallback = union_tree(shadow_pieces(twin, low, origin, 16.0, 1.6)).intersection(disc)
+    assert good.area > 1000 and good.symmetric_difference(fallback).area < 1e-6

@@ -46,7 +46,8 @@ class HeightBlocks:
     centre
         Centroid (x, y) of each block's merged footprint.
     verts
-        Vertices of each block's merged grown footprint (:func:`.shadows.ring_vertices`).
+        Vertices of each block's merged grown footprint (:func:`.shadows.ring_vertices`;
+        a block whose union failed its check has none, and is never used).
     """
 
     label: IntArray
@@ -74,15 +75,20 @@ def height_blocks(index: VisibilityIndex) -> HeightBlocks:
     order = np.argsort(label, kind="stable")
     groups = np.split(order, np.cumsum(size)[:-1])
     for block in np.flatnonzero(size > 1):
-        merged[block] = shapely.union_all(index.grown[groups[block]])
+        members = index.grown[groups[block]]
+        union = shapely.union_all(members)
+        # GEOS's union_all can lose a part on some inputs (seen with long thin
+        # polygons): a block that does not cover every member is not used (its
+        # buildings then cast their shadows one by one).
+        lost = shapely.area(shapely.difference(members, union))
+        merged[block] = union if (lost <= 1e-9 * shapely.area(members) + 1e-12).all() else None
     height = np.zeros(count)
     height[label] = index.heights
+    centres = np.full((count, 2), np.nan)
+    whole = ~shapely.is_missing(merged)
+    centres[whole] = shapely.get_coordinates(shapely.centroid(merged[whole]))
     blocks = HeightBlocks(
-        label.astype(np.int64),
-        size.astype(np.int64),
-        height,
-        shapely.get_coordinates(shapely.centroid(merged)),
-        ring_vertices(merged),
+        label.astype(np.int64), size.astype(np.int64), height, centres, ring_vertices(merged)
     )
     index.__dict__["_height_blocks"] = (index.heights, blocks)  # valid for these heights
     return blocks
