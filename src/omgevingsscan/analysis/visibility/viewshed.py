@@ -199,8 +199,8 @@ def _visible_roofs(
             if roof is None or roof.is_empty:
                 continue
             hit = s_idx[r_idx == j]
-            if len(hit):
-                roof = roof.difference(shapely.union_all(shades[hit]))
+            if len(hit):  # pairwise: GEOS's union_all lost parts of such long quads once
+                roof = roof.difference(union_tree(shades[hit]))
             if not roof.is_empty and roof.area > 1e-6:
                 out[int(b)] = roof
     return out
