@@ -1,4 +1,5 @@
-"""Compiled kernel (numba): the shadow of a concave footprint as one polygon, no union.
+"""Compiled kernels (numba) of the 2.5D viewshed: a footprint's shadow as one polygon
+without a union, and the pairwise test of :mod:`.cover`.
 
 Seen from the eye's foot (the origin), a building of scale ``k`` (see :mod:`.shadows`)
 hides on each ray the points ``[p_j, k * q_j]`` for each stretch ``[p_j, q_j]`` of the
@@ -6,23 +7,23 @@ ray inside its footprint. When on every ray these intervals overlap (``p_(j+1) <
 k * q_j``), the shadow is the region between the footprint's nearest boundary seen
 from the origin (its *near envelope*) and its farthest boundary scaled by ``k`` (the
 *far envelope*): one polygon, built here directly from the vertices. GEOS needs a
-``buffer(0)`` of the footprint and its strips for the same region, about 0.1 ms a
-building against a few microseconds here.
+``buffer(0)`` of the footprint and its strips for the same region of a concave
+footprint, about 0.1 ms a building against a few microseconds here.
 
-Method, per footprint (closed ring, coordinates relative to the origin): the vertex
-bearings cut the view into slabs; inside a slab no edge starts or ends and edges of a
-simple polygon do not cross, so the order of the edges along every ray is the one at
-the slab's middle bearing. The nearest and farthest edges of each slab give the two
-envelopes; where they change at a slab boundary, the envelope jumps along that ray.
-Whether neighbouring intervals overlap is checked at both ends of each slab (two
-lines cross at most once, so that holds inside the slab too) and across each
-boundary, with a relative margin of 1e-9 on the safe side.
+Method, per footprint (its outer ring and any holes, coordinates relative to the
+origin): the vertex bearings cut the view into slabs; inside a slab no edge starts or
+ends and edges of a valid polygon do not cross, so the order of the edges along every
+ray is the one at the slab's middle bearing. The nearest and farthest edges of each
+slab give the two envelopes; where they change at a slab boundary, the envelope jumps
+along that ray. Whether neighbouring intervals overlap is checked at both ends of
+each slab (two lines cross at most once, so that holds inside the slab too) and
+across each boundary, with a relative margin of 1e-9 on the safe side.
 
 A footprint is refused (``ok`` False; the caller falls back to GEOS) when the origin
-lies inside or on it (or in a courtyard), its bearings span half a turn or more, two vertices lie on one
-ray from the origin, a ray crosses its boundary an odd number of times, or the
-intervals do not all overlap. Lengths are metres, bearings radians. Compiled on first
-use, cached on disk, and the kernel releases the GIL.
+lies inside or on it (or in a courtyard), its bearings span half a turn or more, two
+vertices lie on one ray from the origin, a ray crosses its boundary an odd number of
+times, or the intervals do not all overlap. Lengths are metres, bearings radians.
+Compiled on first use, cached on disk; the kernels release the GIL.
 """
 
 from __future__ import annotations
@@ -39,7 +40,9 @@ MIN_GAP = 1e-11
 
 
 @njit(cache=True, nogil=True, error_model="numpy")
-def _line_r(px: float, py: float, ex: float, ey: float, theta: float) -> float:  # pragma: no cover
+def _line_r(
+    px: float, py: float, ex: float, ey: float, theta: float
+) -> float:  # pragma: no cover - compiled
     """Distance from the origin, along the ray at bearing ``theta``, to the line
     through ``(px, py)`` with direction ``(ex, ey)``."""
     dx, dy = math.cos(theta), math.sin(theta)
@@ -69,7 +72,7 @@ def _corner(
     from slab ``s`` (``side`` 0: the slab before it, 1: the one after): its edge ends
     at the vertex, or the other slab has another edge (a jump)."""
     e = env[s]
-    if vertex == e or vertex == nxt[e]:
+    if vertex in (e, nxt[e]):
         return True
     other = s + 1 if side == 0 else s - 1
     return other < 0 or other >= n_slab or env[other] != e
