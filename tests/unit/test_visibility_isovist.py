@@ -8,7 +8,7 @@ import geopandas as gpd
 import numpy as np
 import pytest
 import shapely
-from hypothesis import HealthCheck, assume, given, settings
+from hypothesis import HealthCheck, assume, example, given, settings
 from hypothesis import strategies as st
 from shapely import affinity
 from shapely.geometry import Point, Polygon, box
@@ -261,6 +261,8 @@ coords = st.floats(min_value=-20.0, max_value=260.0, allow_nan=False)
     r=st.floats(5.0, 400.0),
     sector=st.none() | st.tuples(st.floats(0, 360), st.floats(1, 360)),
 )
+# A wall's corner between the radius circle and its polygon (once a MultiPolygon).
+@example(x=63.75, y=63.511838687680026, r=63.511838687680026, sector=None)
 def test_isovist_properties(
     random_scene: VisibilityIndex, x: float, y: float, r: float, sector: tuple[float, float] | None
 ) -> None:

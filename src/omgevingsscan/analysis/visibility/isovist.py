@@ -235,9 +235,12 @@ def isovist_ex(
         query,
     )
     polygon = shapely.polygons(ring)
-    if not polygon.is_valid:  # defensive: never seen on real data
-        polygon = shapely.make_valid(polygon)
-        polygon = max(shapely.get_parts(polygon), key=lambda g: g.area, default=Polygon())
+    if not polygon.is_valid:
+        # A zero-area spike where a wall's end meets the radius polygon (found by the
+        # property test): keep the largest polygon of the repaired ring.
+        parts = shapely.get_parts(shapely.get_parts(shapely.make_valid(polygon)))
+        parts = parts[shapely.get_type_id(parts) == 3]  # polygons only
+        polygon = max(parts, key=lambda g: g.area, default=Polygon())
     seen = np.flatnonzero(view)
     view_deg = dict(zip(seen.tolist(), np.degrees(view[seen]).tolist()))
     return Isovist(polygon, (ox, oy), radius, sector, view_deg, pieces, piece_wall)
